@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'calendar-domain',
+  preset: '../../../jest.preset.js',
+};

@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'divisions-domain',
+  preset: '../../../jest.preset.js',
+};

@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'org-data-access',
+  preset: '../../../jest.preset.js',
+};

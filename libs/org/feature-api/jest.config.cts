@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'org-feature-api',
+  preset: '../../../jest.preset.js',
+};

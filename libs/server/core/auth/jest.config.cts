@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'server-core-auth',
+  preset: '../../../../jest.preset.js',
+};

@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'server-core-config',
+  preset: '../../../../jest.preset.js',
+};

@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'server-core-database',
+  preset: '../../../../jest.preset.js',
+};

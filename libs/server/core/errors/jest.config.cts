@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'server-core-errors',
+  preset: '../../../../jest.preset.js',
+};

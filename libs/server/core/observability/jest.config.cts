@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'server-core-observability',
+  preset: '../../../../jest.preset.js',
+};

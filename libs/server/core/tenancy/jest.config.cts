@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'server-core-tenancy',
+  preset: '../../../../jest.preset.js',
+};

@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'server-testing',
+  preset: '../../../jest.preset.js',
+};

@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'shared-contracts',
+  preset: '../../../jest.preset.js',
+};

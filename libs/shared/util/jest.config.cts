@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'shared-util',
+  preset: '../../../jest.preset.js',
+};
