@@ -1,0 +1,30 @@
+import { registerDecorator, ValidationOptions } from 'class-validator';
+import { residentIdNumberProblem, usccProblem } from '@zhengwu/shared/util';
+
+/** 18-digit resident ID number (GB 11643): real date of birth and ISO 7064 MOD 11-2 check digit. */
+export function IsResidentIdNumber(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isResidentIdNumber',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: '$property must be a valid 18-digit resident ID number', ...options },
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && residentIdNumberProblem(value) === null,
+      },
+    });
+}
+
+/** 18-character unified social credit code (GB 32100) with its check character. */
+export function IsUnifiedSocialCreditCode(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isUnifiedSocialCreditCode',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: '$property must be a valid unified social credit code', ...options },
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && usccProblem(value) === null,
+      },
+    });
+}
