@@ -1,0 +1,1 @@
+export * from './lib/web-shared-auth/web-shared-auth';

@@ -1,0 +1,1 @@
+export * from './lib/web-shared-ui/web-shared-ui';
