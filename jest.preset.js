@@ -7,6 +7,8 @@ module.exports = {
   ...nxPreset,
   testEnvironment: 'node',
   transform: {
+    // Reference data shipped as CSV is imported as text (webpack: asset/source).
+    '^.+\\.csv$': require.resolve('./tools/jest/raw-text-transform.js'),
     '^.+\\.[tj]s$': [
       '@swc/jest',
       {
@@ -21,5 +23,5 @@ module.exports = {
       },
     ],
   },
-  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleFileExtensions: ['ts', 'js', 'json', 'csv'],
 };
