@@ -1,13 +1,24 @@
-import { Component } from '@angular/core';
-import { RouterModule } from '@angular/router';
-import { NxWelcome } from './nx-welcome';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { AuthStore } from '@zhengwu/web/shared/auth';
+import { AppShellComponent } from '@zhengwu/web/shared/ui';
 
 @Component({
-  imports: [NxWelcome, RouterModule],
   selector: 'portal-root',
+  imports: [AppShellComponent, MatButtonModule, RouterLink, RouterLinkActive, RouterOutlet, TranslocoPipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './app.html',
-  styleUrl: './app.scss',
 })
 export class App {
-  protected title = 'portal';
+  private readonly router = inject(Router);
+  protected readonly store = inject(AuthStore);
+  protected readonly userName = computed(() => this.store.applicantProfile()?.name ?? null);
+  protected readonly userKind = computed(() => this.store.applicantProfile()?.kind ?? null);
+
+  protected logout(): void {
+    this.store.logout();
+    void this.router.navigateByUrl('/');
+  }
 }

@@ -1,1 +1,11 @@
-export {};
+export * from './lib/entities/division.entity';
+export * from './lib/entities/centre.entity';
+export * from './lib/entities/staff.entity';
+export * from './lib/entities/applicant.entity';
+export * from './lib/entities/audit-event.entity';
+export * from './lib/repositories/staff.repository';
+export * from './lib/repositories/applicant.repository';
+export * from './lib/repositories/centre.repository';
+export * from './lib/repositories/audit-log';
+export * from './lib/org-data-access.module';
+export * from './lib/org-schema';

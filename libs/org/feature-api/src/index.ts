@@ -1,1 +1,3 @@
-export {};
+export * from './lib/org-feature.module';
+export * from './lib/org-errors';
+export * from './lib/seed/demo-accounts';

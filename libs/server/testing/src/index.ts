@@ -1,1 +1,5 @@
-export {};
+export * from './lib/test-database';
+export * from './lib/test-app';
+export * from './lib/test-client';
+export * from './lib/runtime-connection';
+export * from './lib/identities';

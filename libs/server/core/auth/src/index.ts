@@ -1,1 +1,9 @@
-export {};
+export * from './lib/auth-errors';
+export * from './lib/access-token';
+export * from './lib/access-token.service';
+export * from './lib/password-hasher';
+export * from './lib/permissions.decorator';
+export * from './lib/auth.guard';
+export * from './lib/current-principal.decorator';
+export * from './lib/route-permissions';
+export * from './lib/auth.module';

@@ -1,1 +1,9 @@
-export {};
+export * from './lib/data-scope';
+export * from './lib/roles';
+export * from './lib/tenant-table';
+export * from './lib/provision-database';
+export * from './lib/migrate';
+export * from './lib/runtime-role-check';
+export * from './lib/unit-of-work';
+export * from './lib/database.module';
+export * from './lib/migrations/1795780000000-platform-baseline';

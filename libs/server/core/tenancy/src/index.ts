@@ -1,1 +1,5 @@
-export {};
+export * from './lib/principal';
+export * from './lib/tenant-id';
+export * from './lib/request-context';
+export * from './lib/tenancy.module';
+export * from './lib/hosted-tenants';

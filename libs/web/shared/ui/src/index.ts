@@ -1,1 +1,6 @@
-export * from './lib/web-shared-ui/web-shared-ui';
+export * from './lib/app-shell/app-shell.component';
+export * from './lib/language-switch/language-switch.component';
+export * from './lib/form-error/form-error.component';
+export * from './lib/forms/identity.validators';
+export * from './lib/forms/field-error.pipe';
+export * from './lib/forms/form-focus';

@@ -6,20 +6,20 @@ import { StaffRole } from './role';
  * the roles on the staff token.
  */
 export enum Permission {
-  ApplicantProfileRead = 'applicant-profile:read',
-  StaffProfileRead = 'staff-profile:read',
+  /** One's own account (applicants and every staff role). */
+  ProfileRead = 'profile:read',
   StaffRead = 'staff:read',
   StaffManage = 'staff:manage',
 }
 
-export const APPLICANT_PERMISSIONS: readonly Permission[] = [Permission.ApplicantProfileRead];
+export const APPLICANT_PERMISSIONS: readonly Permission[] = [Permission.ProfileRead];
 
 export const ROLE_PERMISSIONS: Readonly<Record<StaffRole, readonly Permission[]>> = {
-  [StaffRole.WindowClerk]: [Permission.StaffProfileRead],
-  [StaffRole.Reviewer]: [Permission.StaffProfileRead],
-  [StaffRole.Approver]: [Permission.StaffProfileRead],
-  [StaffRole.Supervisor]: [Permission.StaffProfileRead, Permission.StaffRead],
-  [StaffRole.CentreAdmin]: [Permission.StaffProfileRead, Permission.StaffRead, Permission.StaffManage],
+  [StaffRole.WindowClerk]: [Permission.ProfileRead],
+  [StaffRole.Reviewer]: [Permission.ProfileRead],
+  [StaffRole.Approver]: [Permission.ProfileRead],
+  [StaffRole.Supervisor]: [Permission.ProfileRead, Permission.StaffRead],
+  [StaffRole.CentreAdmin]: [Permission.ProfileRead, Permission.StaffRead, Permission.StaffManage],
 };
 
 export function permissionsOfRoles(roles: readonly StaffRole[]): Permission[] {

@@ -1,0 +1,96 @@
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+
+const POSTGRES_URL = /^postgres(ql)?:\/\/.+/;
+const toBoolean = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.trim().toLowerCase()) : value;
+const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value);
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/**
+ * The API's whole configuration, read from the environment once at boot (see `loadConfig`).
+ * Property names are the environment variable names so an error message names what to fix.
+ */
+export class AppConfig {
+  /** The runtime role's connection: NOSUPERUSER, NOBYPASSRLS, so row-level security binds it. */
+  @Matches(POSTGRES_URL, { message: 'DATABASE_URL must be a postgres:// connection URL' })
+  DATABASE_URL!: string;
+
+  /** The schema owner's connection; when set, pending migrations run at boot under an advisory lock. */
+  @IsOptional()
+  @Matches(POSTGRES_URL, { message: 'DATABASE_MIGRATIONS_URL must be a postgres:// connection URL' })
+  DATABASE_MIGRATIONS_URL?: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  DATABASE_POOL_SIZE = 20;
+
+  /** Names this deployment in logs, tokens (issuer) and routed messages. */
+  @Matches(/^[a-z][a-z0-9-]{1,62}$/, {
+    message: 'DEPLOYMENT_ID must be 2–63 lowercase letters, digits or "-", starting with a letter',
+  })
+  DEPLOYMENT_ID!: string;
+
+  /** Comma-separated division codes and selectors: `510900,level:county,under:510900,all`. */
+  @IsString()
+  @MinLength(1)
+  HOSTED_TENANTS = 'all';
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsIn(LOG_LEVELS as readonly string[], { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
+  LOG_LEVEL: LogLevel = 'info';
+
+  /** PKCS#8 PEM of the Ed25519 key this deployment signs access tokens with. */
+  @IsString()
+  @MinLength(1)
+  AUTH_SIGNING_KEY_PATH!: string;
+
+  /** 32 random bytes (base64) from which the keys protecting personal data at rest are derived. */
+  @IsString()
+  @MinLength(1)
+  PII_KEY_PATH!: string;
+
+  /** Create missing key files on first start (development only; production keys are provisioned). */
+  @Transform(toBoolean)
+  @IsBoolean()
+  GENERATE_MISSING_KEYS = false;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(7 * 24 * 3600)
+  STAFF_TOKEN_TTL_SECONDS = 8 * 3600;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(7 * 24 * 3600)
+  APPLICANT_TOKEN_TTL_SECONDS = 2 * 3600;
+
+  /** Directory holding the built web apps (`portal/`, `workbench/`) to serve; unset = API only. */
+  @IsOptional()
+  @IsString()
+  WEB_ROOT?: string;
+
+  /** Insert demo staff and a demo applicant at boot (idempotent). Never in production. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  SEED_DEMO = false;
+
+  /** Behind a reverse proxy, trust X-Forwarded-* for the client address. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  TRUST_PROXY = false;
+}

@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'server-core-crypto',
+  preset: '../../../../jest.preset.js',
+};

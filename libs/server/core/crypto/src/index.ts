@@ -1,0 +1,3 @@
+export * from './lib/key-files';
+export * from './lib/personal-data-protector';
+export * from './lib/crypto.module';

@@ -1,0 +1,47 @@
+import { DynamicModule, Global, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from '@zhengwu/server/core/config';
+import { DataSource, EntitySchema } from 'typeorm';
+import { assertRuntimeRoleIsBoundByRls } from './runtime-role-check';
+import { UnitOfWork } from './unit-of-work';
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export type EntityClass = Function | EntitySchema;
+
+export interface DatabaseModuleOptions {
+  entities: readonly EntityClass[];
+}
+
+@Global()
+@Module({})
+export class DatabaseModule implements OnApplicationBootstrap {
+  constructor(private readonly dataSource: DataSource) {}
+
+  static forRoot(options: DatabaseModuleOptions): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          inject: [AppConfig],
+          useFactory: (config: AppConfig) => ({
+            type: 'postgres' as const,
+            url: config.DATABASE_URL,
+            entities: [...options.entities],
+            // Schema changes happen only through migrations, run by the owner role before boot.
+            synchronize: false,
+            migrationsRun: false,
+            logging: ['error'],
+            poolSize: config.DATABASE_POOL_SIZE,
+            extra: { application_name: `zhengwu-api:${config.DEPLOYMENT_ID}` },
+          }),
+        }),
+      ],
+      providers: [UnitOfWork],
+      exports: [UnitOfWork],
+    };
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await assertRuntimeRoleIsBoundByRls(this.dataSource);
+  }
+}

@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'server-core-http',
+  preset: '../../../../jest.preset.js',
+};

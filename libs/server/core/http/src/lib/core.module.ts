@@ -1,0 +1,32 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { AppConfig, ConfigModule } from '@zhengwu/server/core/config';
+import { AuthModule } from '@zhengwu/server/core/auth';
+import { CryptoModule } from '@zhengwu/server/core/crypto';
+import { DatabaseModule, EntityClass } from '@zhengwu/server/core/database';
+import { ObservabilityModule } from '@zhengwu/server/core/observability';
+import { TenancyModule } from '@zhengwu/server/core/tenancy';
+
+export interface CoreModuleOptions {
+  config: AppConfig;
+  entities: readonly EntityClass[];
+}
+
+/** The platform core every deployment (and every integration test) is composed on. */
+@Module({})
+export class CoreModule {
+  static forRoot(options: CoreModuleOptions): DynamicModule {
+    return {
+      module: CoreModule,
+      imports: [
+        ConfigModule.forRoot(options.config),
+        TenancyModule,
+        CryptoModule,
+        DatabaseModule.forRoot({ entities: options.entities }),
+        AuthModule,
+        ObservabilityModule,
+        DiscoveryModule,
+      ],
+    };
+  }
+}

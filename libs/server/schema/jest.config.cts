@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'server-schema',
+  preset: '../../../jest.preset.js',
+};

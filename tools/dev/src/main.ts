@@ -1,0 +1,161 @@
+import { DEMO_APPLICANT, DEMO_CENTRES, DEMO_COMPANY, DEMO_PASSWORD, DEMO_STAFF } from '@zhengwu/org/feature-api';
+import { provisionDatabase } from '@zhengwu/server/core/database';
+import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Client } from 'pg';
+import { loadDevSecrets } from './dev-secrets';
+import { EmbeddedDatabase, startEmbeddedDatabase } from './embedded-database';
+
+/*
+ * `npm start`: one deployment hosting every Sichuan centre, on the PostgreSQL at DATABASE_URL or,
+ * when that is unset, on an embedded PostgreSQL under ./.data. The runner provisions the roles,
+ * then starts the built API (which migrates and seeds) and serves both web apps from it.
+ * This file is a development tool: it is the only place besides the API's config that reads env.
+ */
+const root = resolve(__dirname, '../../..');
+const dataDir = join(root, '.data');
+const port = Number(process.env['PORT'] ?? 3000);
+const embeddedPort = Number(process.env['EMBEDDED_PG_PORT'] ?? 54329);
+
+let database: EmbeddedDatabase | undefined;
+let api: ChildProcess | undefined;
+let stopping = false;
+
+async function main(): Promise<void> {
+  const apiMain = join(root, 'dist/apps/api/main.js');
+  for (const built of [apiMain, join(root, 'dist/apps/portal/browser/index.html'), join(root, 'dist/apps/workbench/browser/index.html')]) {
+    if (!existsSync(built)) {
+      throw new Error(`${built} is missing: run "npm start" (it builds first) rather than this script directly`);
+    }
+  }
+
+  const adminUrl = await resolveAdminUrl();
+  const secrets = loadDevSecrets(join(dataDir, 'db-passwords.json'));
+  const databaseName = new URL(process.env['DATABASE_URL'] ?? 'postgres://x/zhengwu').pathname.slice(1) || 'zhengwu';
+  const { ownerUrl, runtimeUrl } = await provisionDatabase({
+    adminUrl,
+    database: databaseName === 'postgres' ? 'zhengwu' : databaseName,
+    owner: { name: 'zhengwu_owner', password: secrets.ownerPassword },
+    runtime: { name: 'zhengwu_app', password: secrets.runtimePassword },
+  });
+
+  api = spawn(process.execPath, ['--enable-source-maps', apiMain], {
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      DATABASE_URL: runtimeUrl,
+      DATABASE_MIGRATIONS_URL: ownerUrl,
+      DEPLOYMENT_ID: process.env['DEPLOYMENT_ID'] ?? 'local',
+      HOSTED_TENANTS: process.env['HOSTED_TENANTS'] ?? 'all',
+      PORT: String(port),
+      HOST: process.env['HOST'] ?? '127.0.0.1',
+      AUTH_SIGNING_KEY_PATH: join(dataDir, 'keys/auth-signing.pem'),
+      PII_KEY_PATH: join(dataDir, 'keys/pii.key'),
+      GENERATE_MISSING_KEYS: 'true',
+      SEED_DEMO: 'true',
+      WEB_ROOT: join(root, 'dist/apps'),
+      LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'info',
+    },
+  });
+  api.on('exit', (code, signal) => {
+    if (!stopping) {
+      process.stderr.write(`API exited (${signal ?? code}); stopping.\n`);
+      void shutdown(code ?? 1);
+    }
+  });
+  await waitForHealth(`http://127.0.0.1:${port}/health`);
+  printWelcome();
+}
+
+async function resolveAdminUrl(): Promise<string> {
+  const given = process.env['DATABASE_URL'];
+  if (given) {
+    const client = new Client({ connectionString: given, connectionTimeoutMillis: 5000 });
+    try {
+      await client.connect();
+    } catch (error) {
+      throw new Error(`Cannot reach the PostgreSQL at DATABASE_URL (${redact(given)}): ${(error as Error).message}`);
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+    // Provisioning connects to the maintenance database of that server.
+    const admin = new URL(given);
+    admin.pathname = '/postgres';
+    return admin.toString();
+  }
+  process.stdout.write(`DATABASE_URL is not set: starting the embedded PostgreSQL (data in ${join(dataDir, 'postgres')}, port ${embeddedPort})\n`);
+  const logs: string[] = [];
+  database = await startEmbeddedDatabase(dataDir, embeddedPort, (line) => logs.push(line)).catch((error: Error) => {
+    process.stderr.write(logs.slice(-20).join('\n') + '\n');
+    throw new Error(`The embedded PostgreSQL did not start: ${error.message}`);
+  });
+  return database.adminUrl;
+}
+
+async function waitForHealth(url: string): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (api?.exitCode !== null) {
+      throw new Error('The API exited before becoming healthy');
+    }
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolvePoll) => setTimeout(resolvePoll, 250));
+  }
+  throw new Error(`The API did not become healthy at ${url} within 2 minutes`);
+}
+
+function printWelcome(): void {
+  const base = `http://localhost:${port}`;
+  const lines = [
+    '',
+    '政务大厅 Zhengwu Hall is running (one deployment hosting all 205 Sichuan centres)',
+    `  Portal (applicants):   ${base}/`,
+    `  Workbench (staff):     ${base}/workbench/`,
+    `  API docs (OpenAPI):    ${base}/api/docs`,
+    `  Health / metrics:      ${base}/health   ${base}/metrics`,
+    '',
+    `Demo accounts (password ${DEMO_PASSWORD}):`,
+    `  Staff at centres ${DEMO_CENTRES.join(', ')}: ${DEMO_STAFF.map((s) => `${s.username} (${s.roles.join(', ')})`).join('; ')}`,
+    `  Applicant (natural person): ${DEMO_APPLICANT.name}, ID ${DEMO_APPLICANT.idNumber} or mobile ${DEMO_APPLICANT.mobile}`,
+    `  Applicant (legal person):   ${DEMO_COMPANY.name}, USCC ${DEMO_COMPANY.uscc}`,
+    '',
+    'Press Ctrl-C to stop (the embedded database stops too).',
+    '',
+  ];
+  process.stdout.write(lines.join('\n'));
+}
+
+async function shutdown(exitCode: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  if (api && api.exitCode === null && api.signalCode === null) {
+    const exited = new Promise((resolveExit) => api?.once('exit', resolveExit));
+    api.kill('SIGTERM');
+    await exited;
+  }
+  if (database) {
+    process.stdout.write('Stopping the embedded PostgreSQL...\n');
+    await database.stop().catch((error: Error) => process.stderr.write(`${error.message}\n`));
+  }
+  process.exit(exitCode);
+}
+
+function redact(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
+}
+
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+main().catch((error: unknown) => {
+  process.stderr.write(`npm start failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  void shutdown(1);
+});
