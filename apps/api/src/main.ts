@@ -14,6 +14,8 @@ async function bootstrap(): Promise<void> {
     }
   }
   const app = await createHttpApp(AppModule.forRoot(config), config);
+  // SIGTERM/SIGINT close the HTTP server and the database pool before the process exits.
+  app.enableShutdownHooks();
   await app.listen({ port: config.PORT, host: config.HOST });
 }
 

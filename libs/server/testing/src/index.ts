@@ -3,3 +3,4 @@ export * from './lib/test-app';
 export * from './lib/test-client';
 export * from './lib/runtime-connection';
 export * from './lib/identities';
+export * from './lib/tenant-table-fixtures';

@@ -7,3 +7,4 @@ export * from './lib/runtime-role-check';
 export * from './lib/unit-of-work';
 export * from './lib/database.module';
 export * from './lib/migrations/1795780000000-platform-baseline';
+export * from './lib/redacting-query-logger';

@@ -1,6 +1,6 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { loadConfig } from '@zhengwu/server/core/config';
+import { AppConfig, loadConfig } from '@zhengwu/server/core/config';
 import { CoreModule, createHttpApp } from '@zhengwu/server/core/http';
 import { ALL_ENTITIES } from '@zhengwu/server/schema';
 import { join } from 'node:path';
@@ -28,8 +28,21 @@ export interface TestApp {
  * Fastify's `inject`, so no port is opened.
  */
 export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
+  const config = testConfig(options);
+  const rootModule: DynamicModule = {
+    module: class TestRootModule {},
+    imports: [CoreModule.forRoot({ config, entities: ALL_ENTITIES }), ...options.imports],
+  };
+  const app = await createHttpApp(rootModule, config);
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return { app, http: new TestClient(app), close: () => app.close() };
+}
+
+/** The configuration of a test deployment on the run's database, as the runtime role. */
+export function testConfig(options: Omit<TestAppOptions, 'imports'> = {}): AppConfig {
   const database = testDatabaseFromEnv();
-  const config = loadConfig({
+  return loadConfig({
     DATABASE_URL: database.runtimeUrl,
     DATABASE_POOL_SIZE: '5',
     DEPLOYMENT_ID: options.deploymentId ?? 'test',
@@ -40,12 +53,4 @@ export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
     LOG_LEVEL: 'error',
     ...options.env,
   });
-  const rootModule: DynamicModule = {
-    module: class TestRootModule {},
-    imports: [CoreModule.forRoot({ config, entities: ALL_ENTITIES }), ...options.imports],
-  };
-  const app = await createHttpApp(rootModule, config);
-  await app.init();
-  await app.getHttpAdapter().getInstance().ready();
-  return { app, http: new TestClient(app), close: () => app.close() };
 }

@@ -5,7 +5,9 @@ import { PersonalDataProtector } from '@zhengwu/server/core/crypto';
 import { UnitOfWork } from '@zhengwu/server/core/database';
 import { HostedTenants, RequestContext } from '@zhengwu/server/core/tenancy';
 import { normaliseResidentIdNumber, normaliseUscc } from '@zhengwu/shared/util';
+import { DomainError } from '@zhengwu/server/core/errors';
 import { identityLookupHash } from '../auth/applicant-identity';
+import { OrgError } from '../org-errors';
 import { RegisterApplicantService } from '../auth/register-applicant.service';
 import { ManageStaffService } from '../staff/manage-staff.service';
 import { DEMO_APPLICANT, DEMO_CENTRES, DEMO_COMPANY, DEMO_PASSWORD, DEMO_STAFF } from './demo-accounts';
@@ -41,21 +43,37 @@ export class DemoSeedService implements OnApplicationBootstrap {
     for (const centre of DEMO_CENTRES.filter((code) => this.hosted.has(code))) {
       for (const account of DEMO_STAFF) {
         const existing = await this.uow.run({ tenantId: centre }, () => this.staff.findByUsername(centre, account.username));
-        if (!existing) {
-          await this.manageStaff.create(centre, { ...account, password: DEMO_PASSWORD });
+        if (!existing && (await this.tolerateConcurrentSeed(() => this.manageStaff.create(centre, { ...account, password: DEMO_PASSWORD })))) {
           created++;
         }
       }
     }
-    if (!(await this.applicantExists(normaliseResidentIdNumber(DEMO_APPLICANT.idNumber)))) {
-      await this.registration.naturalPerson({ ...DEMO_APPLICANT, password: DEMO_PASSWORD });
+    if (
+      !(await this.applicantExists(normaliseResidentIdNumber(DEMO_APPLICANT.idNumber))) &&
+      (await this.tolerateConcurrentSeed(() => this.registration.naturalPerson({ ...DEMO_APPLICANT, password: DEMO_PASSWORD })))
+    ) {
       created++;
     }
-    if (!(await this.applicantExists(normaliseUscc(DEMO_COMPANY.uscc)))) {
-      await this.registration.legalPerson({ ...DEMO_COMPANY, password: DEMO_PASSWORD });
+    if (
+      !(await this.applicantExists(normaliseUscc(DEMO_COMPANY.uscc))) &&
+      (await this.tolerateConcurrentSeed(() => this.registration.legalPerson({ ...DEMO_COMPANY, password: DEMO_PASSWORD })))
+    ) {
       created++;
     }
     this.logger.log(`Demo accounts ready (${created} created)`);
+  }
+
+  /** Another replica (or test) may seed at the same moment; its account is as good as ours. */
+  private async tolerateConcurrentSeed(create: () => Promise<unknown>): Promise<boolean> {
+    try {
+      await create();
+      return true;
+    } catch (error) {
+      if (error instanceof DomainError && [OrgError.STAFF_USERNAME_TAKEN.code, OrgError.APPLICANT_ALREADY_REGISTERED.code].includes(error.code)) {
+        return false;
+      }
+      throw error;
+    }
   }
 
   private async applicantExists(identity: string): Promise<boolean> {

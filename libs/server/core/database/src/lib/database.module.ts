@@ -2,6 +2,7 @@ import { DynamicModule, Global, Module, OnApplicationBootstrap } from '@nestjs/c
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@zhengwu/server/core/config';
 import { DataSource, EntitySchema } from 'typeorm';
+import { RedactingQueryLogger } from './redacting-query-logger';
 import { assertRuntimeRoleIsBoundByRls } from './runtime-role-check';
 import { UnitOfWork } from './unit-of-work';
 
@@ -30,7 +31,8 @@ export class DatabaseModule implements OnApplicationBootstrap {
             // Schema changes happen only through migrations, run by the owner role before boot.
             synchronize: false,
             migrationsRun: false,
-            logging: ['error'],
+            logger: new RedactingQueryLogger(),
+            maxQueryExecutionTime: 1000,
             poolSize: config.DATABASE_POOL_SIZE,
             extra: { application_name: `zhengwu-api:${config.DEPLOYMENT_ID}` },
           }),

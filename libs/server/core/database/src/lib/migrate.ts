@@ -1,4 +1,5 @@
 import { DataSource, MigrationInterface } from 'typeorm';
+import { RedactingQueryLogger } from './redacting-query-logger';
 
 export type MigrationClass = new () => MigrationInterface;
 
@@ -18,7 +19,7 @@ export async function runMigrations(ownerUrl: string, migrations: readonly Migra
     migrationsTableName: MIGRATIONS_TABLE,
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logging: ['error'],
+    logger: new RedactingQueryLogger(),
     extra: { max: 2, application_name: 'zhengwu-migrations' },
   });
   await dataSource.initialize();

@@ -4,7 +4,8 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '@zhengwu/server/core/config';
-import { ProblemFilter, toErrorResponse, validationExceptionFactory } from '@zhengwu/server/core/errors';
+import { PlatformError, ProblemFilter, validationExceptionFactory } from '@zhengwu/server/core/errors';
+import type { FastifyInstance } from 'fastify';
 import { instrumentHttp } from '@zhengwu/server/core/observability';
 import { Logger } from 'nestjs-pino';
 import { Registry } from 'prom-client';
@@ -14,36 +15,29 @@ export const API_PREFIX = 'api/v1';
 /** JSON bodies are small (files go through multipart uploads with their own limits). */
 const JSON_BODY_LIMIT_BYTES = 1024 * 1024;
 
-export interface HttpAppOptions {
-  /** Keep Nest's own console logger (tests), instead of the structured pino logger. */
-  plainLogger?: boolean;
-}
+export type RootModule = Parameters<typeof NestFactory.create>[0];
 
 /**
  * Builds the Fastify-based Nest application with everything every deployment needs around the
  * modules: validation, the error filter, security headers, metrics, OpenAPI and (optionally) the
  * web apps. `main.ts` and the integration tests both use it, so tests exercise the real stack.
  */
-export type RootModule = Parameters<typeof NestFactory.create>[0];
-
 export async function createHttpApp(
   rootModule: RootModule,
   config: AppConfig,
-  options: HttpAppOptions = {},
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: JSON_BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,
   });
   const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, {
-    bufferLogs: !options.plainLogger,
-    logger: options.plainLogger ? ['error', 'warn'] : undefined,
+    bufferLogs: true,
     abortOnError: false,
+    // Nest would add a form-urlencoded parser; the API speaks JSON (and multipart for files) only,
+    // which Fastify's own parser handles.
+    bodyParser: false,
   });
-  if (!options.plainLogger) {
-    app.useLogger(app.get(Logger));
-  }
-  app.enableShutdownHooks();
+  app.useLogger(app.get(Logger));
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'metrics'] });
   app.useGlobalPipes(
     new ValidationPipe({
@@ -56,13 +50,8 @@ export async function createHttpApp(
   );
   app.useGlobalFilters(new ProblemFilter());
 
-  // Errors raised by Fastify before Nest sees the request (malformed JSON, wrong content type,
-  // oversized body) get the same `{ code, message }` body as everything else.
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.setErrorHandler((error, _request, reply) => {
-    const response = toErrorResponse(error);
-    void reply.status(response.status).send(response.body);
-  });
+  useStrictJsonParser(fastify);
   instrumentHttp(fastify, app.get(Registry));
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -83,6 +72,29 @@ export async function createHttpApp(
   }
   setUpOpenApi(app);
   return app;
+}
+
+/**
+ * Fastify's JSON parser (with its prototype-poisoning protection), but failing with our own
+ * MALFORMED_BODY error: Nest would otherwise turn the parser's error into a bare HttpException
+ * and lose what went wrong. Other Fastify errors (415, 413) keep their status and are mapped by it.
+ */
+function useStrictJsonParser(fastify: FastifyInstance): void {
+  const parse = fastify.getDefaultJsonParser('error', 'error');
+  fastify.removeContentTypeParser('application/json');
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (body === '' || body === undefined) {
+      done(PlatformError.MALFORMED_BODY(), undefined);
+      return;
+    }
+    parse(request, body, (error, value) => {
+      if (error) {
+        done(PlatformError.MALFORMED_BODY(), undefined);
+      } else {
+        done(null, value);
+      }
+    });
+  });
 }
 
 function setUpOpenApi(app: INestApplication): void {
