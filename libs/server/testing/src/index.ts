@@ -4,3 +4,4 @@ export * from './lib/test-client';
 export * from './lib/runtime-connection';
 export * from './lib/identities';
 export * from './lib/tenant-table-fixtures';
+export * from './lib/e2e/platform-process';

@@ -128,3 +128,8 @@ async function startEmbedded(): Promise<string> {
   };
   return withDatabase(`postgres://postgres:postgres@127.0.0.1:${EMBEDDED_PORT}/postgres`, 'postgres');
 }
+
+/** Drops a database another test created on the run's server (e.g. a fresh `npm start` database). */
+export function dropDatabaseOnTestServer(database: string): Promise<void> {
+  return dropDatabase(testDatabaseFromEnv().adminUrl, database);
+}
