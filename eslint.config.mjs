@@ -58,7 +58,10 @@ const typeConstraints = [
   },
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:infra', 'type:data-access', 'type:contract', 'type:domain', 'type:util', 'type:ui'] },
   { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:testing', 'type:contract', 'type:domain', 'type:util'] },
-  { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:infra', 'type:data-access', 'type:contract', 'type:domain', 'type:util', 'type:testing'] },
+  {
+    sourceTag: 'type:tool',
+    onlyDependOnLibsWithTags: ['type:feature', 'type:infra', 'type:data-access', 'type:contract', 'type:domain', 'type:util', 'type:testing'],
+  },
 ];
 
 // Scopes may use shared code and the scopes they build on, never a later one.
@@ -81,6 +84,22 @@ const scopeConstraints = [
   { sourceTag: 'scope:hall', onlyDependOnLibsWithTags: ['scope:shared', 'scope:org', 'scope:catalogue', 'scope:hall'] },
 ];
 
+// Tests may also use the test harness (type:testing); production code may not.
+const specTypeConstraints = typeConstraints.map((constraint) => ({
+  ...constraint,
+  onlyDependOnLibsWithTags: [...new Set([...constraint.onlyDependOnLibsWithTags, 'type:testing'])],
+}));
+
+const boundaries = (types) => [
+  'error',
+  {
+    enforceBuildableLibDependency: true,
+    banTransitiveDependencies: false,
+    allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$'],
+    depConstraints: [...platformConstraints, ...types, ...scopeConstraints],
+  },
+];
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -91,15 +110,13 @@ export default [
   {
     files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs', '**/*.mts', '**/*.cts'],
     rules: {
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: true,
-          banTransitiveDependencies: false,
-          allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$'],
-          depConstraints: [...platformConstraints, ...typeConstraints, ...scopeConstraints],
-        },
-      ],
+      '@nx/enforce-module-boundaries': boundaries(typeConstraints),
+    },
+  },
+  {
+    files: ['**/*.spec.ts', '**/*.e2e.spec.ts', '**/test-setup.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': boundaries(specTypeConstraints),
     },
   },
   {

@@ -4,5 +4,4 @@ module.exports = {
   // Starts the built platform (dist/) as `npm start` does; `npm test` builds it first.
   globalSetup: '../../libs/server/testing/global-setup.ts',
   globalTeardown: '../../libs/server/testing/global-teardown.ts',
-  testTimeout: 120000,
 };

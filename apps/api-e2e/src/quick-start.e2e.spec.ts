@@ -15,6 +15,8 @@ import { join } from 'node:path';
  * migrations, demo data and both web apps, restarts without duplicating anything, and stops on
  * Ctrl-C, both on a given PostgreSQL and on the embedded one.
  */
+const STARTUP_TIMEOUT = 120_000;
+
 describe('npm start', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'zhengwu-e2e-data-'));
   // Like a checkout's .data: when tests run as root, the embedded PostgreSQL's own user must enter it.
@@ -29,11 +31,11 @@ describe('npm start', () => {
 
     beforeAll(async () => {
       platform = await startPlatform({ DATABASE_URL: url.toString(), ZHENGWU_DATA_DIR: join(dataDir, 'given') }, 38_731);
-    });
+    }, STARTUP_TIMEOUT);
     afterAll(async () => {
       await platform?.interrupt();
       await dropDatabaseOnTestServer(database);
-    });
+    }, STARTUP_TIMEOUT);
 
     it('answers /health with ok', async () => {
       const response = await fetch(`${platform.baseUrl}/health`);
@@ -80,7 +82,7 @@ describe('npm start', () => {
       expect(platform.output()).toContain('Demo accounts ready (0 created)');
       const health = await fetch(`${platform.baseUrl}/health`);
       expect(health.status).toBe(200);
-    });
+    }, STARTUP_TIMEOUT);
   });
 
   describe('with DATABASE_URL unset', () => {
@@ -92,8 +94,8 @@ describe('npm start', () => {
         { DATABASE_URL: undefined, ZHENGWU_DATA_DIR: join(dataDir, 'embedded'), EMBEDDED_PG_PORT: String(embeddedPort) },
         38_732,
       );
-    });
-    afterAll(() => platform?.interrupt());
+    }, STARTUP_TIMEOUT);
+    afterAll(() => platform?.interrupt(), STARTUP_TIMEOUT);
 
     it('comes up on the embedded PostgreSQL and stops it on Ctrl-C', async () => {
       expect(platform.output()).toContain('starting the embedded PostgreSQL');
@@ -105,6 +107,6 @@ describe('npm start', () => {
       expect(await platform.interrupt()).toBe(0);
       expect(await isListening(38_732)).toBe(false);
       expect(await isListening(embeddedPort)).toBe(false);
-    });
+    }, STARTUP_TIMEOUT);
   });
 });

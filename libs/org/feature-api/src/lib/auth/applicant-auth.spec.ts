@@ -8,7 +8,7 @@ import {
   uniqueUscc,
 } from '@zhengwu/server/testing';
 import type { ApplicantProfile, ApplicantTokenResponse, ErrorBody } from '@zhengwu/shared/contracts';
-import { decodeJwt, decodeProtectedHeader, importJWK, jwtVerify, SignJWT } from 'jose';
+import { decodeJwt, decodeProtectedHeader, importJWK, JWK, jwtVerify, SignJWT } from 'jose';
 import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -40,7 +40,7 @@ describe('applicant registration and login', () => {
     expect(profile.mobileMasked).toBe(`${person.mobile.slice(0, 3)}****${person.mobile.slice(7)}`);
     expect(JSON.stringify(response.body)).not.toContain(person.idNumber);
 
-    const jwks = await t.http.get<{ keys: Array<Record<string, string>> }>('/api/v1/auth/jwks');
+    const jwks = await t.http.get<{ keys: Array<JWK & Record<string, string>> }>('/api/v1/auth/jwks');
     expect(jwks.status).toBe(200);
     const [key] = jwks.body.keys;
     expect(key).toMatchObject({ kty: 'OKP', crv: 'Ed25519', alg: 'EdDSA', use: 'sig' });

@@ -1,4 +1,3 @@
-import { Type } from 'class-transformer';
 import {
   ArrayMinSize,
   ArrayUnique,
@@ -82,7 +81,6 @@ export class CreateStaffRequest {
   name!: string;
 
   @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsEnum(StaffRole, { each: true })
-  @Type(() => String)
   roles!: StaffRole[];
 
   @IsString() @MinLength(PASSWORD_MIN_LENGTH) @MaxLength(PASSWORD_MAX_LENGTH)

@@ -7,6 +7,6 @@ export function safeReturnUrl(candidate: string | null | undefined, fallback: st
   if (!candidate || !candidate.startsWith('/')) return fallback;
   if (candidate.startsWith('//') || candidate.startsWith('/\\')) return fallback;
   // Control characters: browsers strip tabs and newlines inside URLs, which can turn `/\t/x` into `//x`.
-  if (/[\u0000-\u001f\u007f]/.test(candidate)) return fallback;
+  if ([...candidate].some((char) => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f)) return fallback;
   return candidate;
 }

@@ -51,7 +51,7 @@ describe('AppShellComponent', () => {
     expect(userButton?.getAttribute('aria-label')).toBe('张三的账号菜单');
     userButton?.click();
     await fixture.whenStable();
-    const logout = [...document.querySelectorAll<HTMLButtonElement>('[mat-menu-item]')].find(
+    const logout = Array.from(document.querySelectorAll<HTMLButtonElement>('[mat-menu-item]')).find(
       (item) => item.textContent?.trim() === '退出登录',
     );
     logout?.click();
@@ -60,7 +60,7 @@ describe('AppShellComponent', () => {
 
   it('switches the language from the toolbar', async () => {
     const { fixture, element } = await render();
-    const english = [...element.querySelectorAll<HTMLButtonElement>('.zw-language-switch button')].find(
+    const english = Array.from(element.querySelectorAll<HTMLButtonElement>('.zw-language-switch button')).find(
       (button) => button.textContent?.trim() === 'English',
     );
     english?.click();

@@ -2,7 +2,9 @@ import { AbstractControl, ValidationErrors, ValidatorFn } from '@angular/forms';
 import { MOBILE_PATTERN } from '@zhengwu/shared/contracts';
 import { residentIdNumberProblem, usccProblem } from '@zhengwu/shared/util';
 
-// The checks below judge non-empty values only; `Validators.required` reports empty ones.
+// The checks below judge non-empty values only; `Validators.required` reports empty ones. Inputs
+// using them carry no `maxlength`: browsers silently cut pasted text (" 51098119900307123X" loses
+// its check digit), while these validators trim and then explain what is wrong.
 function textOf(control: AbstractControl): string | null {
   const value: unknown = control.value;
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;

@@ -1,35 +1,51 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { MatButtonToggleModule } from '@angular/material/button-toggle';
+import { MatButtonModule } from '@angular/material/button';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { isUiLanguage, UI_LANGUAGES, UiLanguageService } from '@zhengwu/web/shared/i18n';
+import { UI_LANGUAGES, UiLanguage, UiLanguageService } from '@zhengwu/web/shared/i18n';
 
 /**
- * 中文 | English toggle. Each language is named in itself (and marked with its `lang`), so people
- * who cannot read the current language still find theirs.
+ * 中文 | English: two toggle buttons (`aria-pressed`). Each language is named in itself and marked
+ * with its `lang`, so people who cannot read the current language still find theirs. Plain buttons
+ * rather than MatButtonToggle, which would pull @angular/forms into every app's initial bundle.
  */
 @Component({
   selector: 'zw-language-switch',
-  imports: [MatButtonToggleModule, TranslocoPipe],
+  imports: [MatButtonModule, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <mat-button-toggle-group
-      class="zw-language-switch"
-      hideSingleSelectionIndicator
-      [attr.aria-label]="'language.label' | transloco"
-      [value]="language.current()"
-      (change)="choose($event.value)"
-    >
+    <div class="zw-language-switch" role="group" [attr.aria-label]="'language.label' | transloco">
       @for (option of languages; track option) {
-        <mat-button-toggle [value]="option" [attr.lang]="option">{{ 'language.names.' + option | transloco }}</mat-button-toggle>
+        <button
+          mat-button
+          type="button"
+          [attr.lang]="option"
+          [attr.aria-pressed]="language.current() === option"
+          [class.zw-language-current]="language.current() === option"
+          (click)="choose(option)"
+        >
+          {{ 'language.names.' + option | transloco }}
+        </button>
       }
-    </mat-button-toggle-group>
+    </div>
+  `,
+  styles: `
+    .zw-language-switch {
+      display: inline-flex;
+      gap: 2px;
+    }
+
+    .zw-language-current {
+      font-weight: 700;
+      text-decoration: underline;
+      text-underline-offset: 6px;
+    }
   `,
 })
 export class LanguageSwitchComponent {
   protected readonly language = inject(UiLanguageService);
   protected readonly languages = UI_LANGUAGES;
 
-  protected choose(value: unknown): void {
-    if (isUiLanguage(value)) void this.language.use(value);
+  protected choose(option: UiLanguage): void {
+    if (option !== this.language.current()) void this.language.use(option);
   }
 }

@@ -1,4 +1,0 @@
-module.exports = {
-  displayName: 'approval-domain',
-  preset: '../../../jest.preset.js',
-};
