@@ -5,3 +5,4 @@ export * from './lib/runtime-connection';
 export * from './lib/identities';
 export * from './lib/tenant-table-fixtures';
 export * from './lib/e2e/platform-process';
+export * from './lib/e2e/browser';

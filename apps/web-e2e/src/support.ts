@@ -1,0 +1,57 @@
+import {
+  dropDatabaseOnTestServer,
+  launchChromium,
+  PlatformProcess,
+  startPlatform,
+  testDatabaseFromEnv,
+} from '@zhengwu/server/testing';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+
+export const STARTUP_TIMEOUT = 120_000;
+export const DEMO_PASSWORD = 'Zhengwu@2026';
+
+export interface WebFixture {
+  platform: PlatformProcess;
+  browser: Browser;
+  /** A fresh browser context (cookies, storage) per test. */
+  newPage(options?: { width?: number; height?: number }): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/**
+ * The built platform on its own fresh database (as `npm start` with DATABASE_URL), and Chromium.
+ * Database and port are per file so the browser suites can run in parallel.
+ */
+export async function startWebFixture(name: string, port: number, dataDir: string): Promise<WebFixture> {
+  const url = new URL(testDatabaseFromEnv().adminUrl);
+  url.pathname = `/zhengwu_web_${name}_${Date.now()}`;
+  const platform = await startPlatform({ DATABASE_URL: url.toString(), ZHENGWU_DATA_DIR: dataDir }, port);
+  const browser = await launchChromium();
+  const contexts: BrowserContext[] = [];
+  return {
+    platform,
+    browser,
+    async newPage(options = {}) {
+      const context = await browser.newContext({
+        baseURL: platform.baseUrl,
+        viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
+        locale: 'zh-CN',
+      });
+      contexts.push(context);
+      return context.newPage();
+    },
+    async close() {
+      await Promise.all(contexts.map((context) => context.close()));
+      await browser.close();
+      await platform.interrupt();
+      await dropDatabaseOnTestServer(url.pathname.slice(1));
+    },
+  };
+}
+
+/** The visible text of the first element matching, once it is there. */
+export async function textOf(page: Page, selector: string): Promise<string> {
+  const locator = page.locator(selector).first();
+  await locator.waitFor({ state: 'visible' });
+  return (await locator.innerText()).trim();
+}
