@@ -140,4 +140,16 @@ export default [
       ],
     },
   },
+  {
+    // Configuration is read once, validated, in libs/server/core/config; nothing else reads the
+    // environment (tools, the test harness and end-to-end suites excepted).
+    files: ['libs/**/*.ts', 'apps/api/**/*.ts', 'apps/portal/**/*.ts', 'apps/workbench/**/*.ts'],
+    ignores: ['libs/server/core/config/**', 'libs/server/testing/**', '**/*.spec.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read configuration through AppConfig (libs/server/core/config).' },
+      ],
+    },
+  },
 ];

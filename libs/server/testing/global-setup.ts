@@ -7,10 +7,10 @@ import { register } from 'tsconfig-paths';
  */
 export default async function globalSetup(): Promise<void> {
   const root = join(__dirname, '../../..');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+   
   const { compilerOptions } = require(join(root, 'tsconfig.base.json')) as { compilerOptions: { paths: Record<string, string[]> } };
   register({ baseUrl: root, paths: compilerOptions.paths });
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+   
   const { setUpTestDatabase } = require('./src/lib/test-database') as typeof import('./src/lib/test-database');
   await setUpTestDatabase();
 }

@@ -13,13 +13,21 @@ import { CentreInPath, Public, RequirePermission } from './permissions.decorator
 
 class Routes {
   @RequirePermission(Permission.StaffManage)
-  manage(): void {}
+  manage(): string {
+    return 'manage';
+  }
   @Public('test')
-  open(): void {}
-  undeclared(): void {}
+  open(): string {
+    return 'open';
+  }
+  undeclared(): string {
+    return 'undeclared';
+  }
   @RequirePermission(Permission.StaffRead)
   @CentreInPath()
-  centreStaff(): void {}
+  centreStaff(): string {
+    return 'centreStaff';
+  }
 }
 
 describe('AuthGuard', () => {
