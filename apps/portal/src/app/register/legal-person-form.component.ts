@@ -5,7 +5,14 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { type ApplicantTokenResponse, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@zhengwu/shared/contracts';
+import {
+  type ApplicantTokenResponse,
+  ORGANISATION_NAME_MAX_LENGTH,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  PERSON_NAME_MAX_LENGTH,
+  PERSON_NAME_MIN_LENGTH,
+} from '@zhengwu/shared/contracts';
 import { normaliseUscc } from '@zhengwu/shared/util';
 import { ApplicantAuthApi } from '@zhengwu/web/shared/auth';
 import { Translatable, TranslatableTextPipe } from '@zhengwu/web/shared/i18n';
@@ -20,10 +27,8 @@ import {
 import { finalize } from 'rxjs';
 import { revalidateOnChange, showRegistrationFailure } from './registration-form';
 
-// Lengths of RegisterLegalPersonRequest.name and .contactName (the contracts do not export them).
-const NAME_MIN_LENGTH = 2;
-const ORGANISATION_NAME_MAX_LENGTH = 100;
-const CONTACT_NAME_MAX_LENGTH = 50;
+const NAME_MIN_LENGTH = PERSON_NAME_MIN_LENGTH;
+const CONTACT_NAME_MAX_LENGTH = PERSON_NAME_MAX_LENGTH;
 
 @Component({
   selector: 'portal-legal-person-form',

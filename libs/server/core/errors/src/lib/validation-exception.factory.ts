@@ -1,12 +1,7 @@
+import type { FieldViolation } from '@zhengwu/shared/contracts';
 import type { ValidationError } from 'class-validator';
 import { DomainError } from './domain-error';
 import { PlatformError } from './platform-errors';
-
-export interface FieldViolation {
-  /** Dotted path of the offending field, e.g. `materials.0.code`. */
-  property: string;
-  constraints: Record<string, string>;
-}
 
 /** Flattens class-validator's nested errors into one list the UI can map onto form fields. */
 export function flattenValidationErrors(errors: ValidationError[], prefix = ''): FieldViolation[] {

@@ -12,6 +12,9 @@ import {
 import { IsResidentIdNumber, IsUnifiedSocialCreditCode } from './identity-validators';
 import { StaffRole } from './role';
 
+export const PERSON_NAME_MIN_LENGTH = 2;
+export const PERSON_NAME_MAX_LENGTH = 50;
+export const ORGANISATION_NAME_MAX_LENGTH = 100;
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 128;
 /** Mainland mobile numbers: 11 digits starting with 1[3-9]. */
@@ -19,7 +22,7 @@ export const MOBILE_PATTERN = /^1[3-9]\d{9}$/;
 export const CENTRE_CODE_PATTERN = /^\d{6}$/;
 
 export class RegisterNaturalPersonRequest {
-  @IsString() @MinLength(2) @MaxLength(50)
+  @IsString() @MinLength(PERSON_NAME_MIN_LENGTH) @MaxLength(PERSON_NAME_MAX_LENGTH)
   name!: string;
 
   @IsString() @IsResidentIdNumber()
@@ -34,14 +37,14 @@ export class RegisterNaturalPersonRequest {
 
 export class RegisterLegalPersonRequest {
   /** Registered name of the organisation. */
-  @IsString() @MinLength(2) @MaxLength(100)
+  @IsString() @MinLength(PERSON_NAME_MIN_LENGTH) @MaxLength(ORGANISATION_NAME_MAX_LENGTH)
   name!: string;
 
   @IsString() @IsUnifiedSocialCreditCode()
   uscc!: string;
 
   /** The person who operates the account on behalf of the organisation. */
-  @IsString() @MinLength(2) @MaxLength(50)
+  @IsString() @MinLength(PERSON_NAME_MIN_LENGTH) @MaxLength(PERSON_NAME_MAX_LENGTH)
   contactName!: string;
 
   @IsString() @Matches(MOBILE_PATTERN, { message: 'mobile must be an 11-digit mainland mobile number' })
@@ -77,7 +80,7 @@ export class CreateStaffRequest {
   })
   username!: string;
 
-  @IsString() @MinLength(2) @MaxLength(50)
+  @IsString() @MinLength(PERSON_NAME_MIN_LENGTH) @MaxLength(PERSON_NAME_MAX_LENGTH)
   name!: string;
 
   @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsEnum(StaffRole, { each: true })

@@ -9,3 +9,11 @@ export interface ErrorBody {
   message: LocalizedMessage;
   details?: unknown;
 }
+
+/** One entry of `details` in a `VALIDATION_FAILED` error; nested fields are dotted paths. */
+export interface FieldViolation {
+  /** e.g. `idNumber`, or `materials.0.code` for a nested field. */
+  property: string;
+  /** class-validator constraint name → its (English) message, e.g. `{ maxLength: '…' }`. */
+  constraints: Record<string, string>;
+}

@@ -47,7 +47,7 @@ describe('describeHttpError', () => {
         details: [
           { property: 'idNumber', constraints: { isResidentIdNumber: 'idNumber must be a valid 18-digit resident ID number' } },
           { property: 'mobile', constraints: { somethingNew: 'mobile is odd' } },
-          { property: 'address', children: [{ property: 'city', constraints: { maxLength: 'city is too long' } }] },
+          { property: 'address.city', constraints: { maxLength: 'city is too long' } },
           'garbage',
         ],
       },

@@ -1,13 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import type { ErrorBody } from '@zhengwu/shared/contracts';
+import type { ErrorBody, FieldViolation } from '@zhengwu/shared/contracts';
 import { Translatable } from '@zhengwu/web/shared/i18n';
-
-/** One entry of `details` in a `VALIDATION_FAILED` error (class-validator's ValidationError). */
-export interface ValidationFailure {
-  property: string;
-  constraints?: Record<string, string>;
-  children?: ValidationFailure[];
-}
 
 export interface DescribedHttpError {
   /** HTTP status; 0 when the server could not be reached. */
@@ -85,14 +78,15 @@ export function describeHttpError(error: unknown): DescribedHttpError {
   };
 }
 
-function fieldErrorsOf(details: unknown, prefix = ''): Record<string, Translatable> {
+/** The server flattens nested fields into dotted paths (`FieldViolation.property`). */
+function fieldErrorsOf(details: unknown): Record<string, Translatable> {
   const errors: Record<string, Translatable> = {};
   if (!Array.isArray(details)) return errors;
   for (const detail of details as unknown[]) {
     if (detail === null || typeof detail !== 'object') continue;
-    const { property, constraints, children } = detail as Partial<ValidationFailure>;
+    const { property, constraints } = detail as Partial<FieldViolation>;
     if (typeof property !== 'string') continue;
-    const path = prefix ? `${prefix}.${property}` : property;
+    const path = property;
     const first = constraints && typeof constraints === 'object' ? Object.entries(constraints)[0] : undefined;
     if (first && !(path in errors)) {
       const [name, text] = first;
@@ -100,7 +94,6 @@ function fieldErrorsOf(details: unknown, prefix = ''): Record<string, Translatab
         ? { key: `validation.server.${name}` }
         : { localized: { zh: String(text), en: String(text) } };
     }
-    Object.assign(errors, fieldErrorsOf(children, path));
   }
   return errors;
 }
