@@ -60,6 +60,13 @@ describe('centres and divisions', () => {
     expect(response.body).toMatchObject({ code: '510900', successorCode: null, validTo: null, current: { code: '510900' } });
   });
 
+  it('echoes a well-formed request id and replaces a malformed one', async () => {
+    const kept = await all.http.get('/api/v1/centres', { headers: { 'x-request-id': 'portal-12345678' } });
+    expect(kept.headers['x-request-id']).toBe('portal-12345678');
+    const replaced = await all.http.get('/api/v1/centres', { headers: { 'x-request-id': 'no spaces allowed' } });
+    expect(replaced.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it('answers 404 for an unknown code and 400 for a malformed one', async () => {
     const unknown = await all.http.get<ErrorBody>('/api/v1/divisions/519999');
     expect(unknown.status).toBe(404);

@@ -6,7 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '@zhengwu/server/core/config';
 import { PlatformError, ProblemFilter, validationExceptionFactory } from '@zhengwu/server/core/errors';
 import type { FastifyInstance } from 'fastify';
-import { instrumentHttp } from '@zhengwu/server/core/observability';
+import { instrumentHttp, requestIdOf } from '@zhengwu/server/core/observability';
 import { Logger } from 'nestjs-pino';
 import { Registry } from 'prom-client';
 import { serveWebApps } from './web-apps';
@@ -29,6 +29,10 @@ export async function createHttpApp(
   const adapter = new FastifyAdapter({
     bodyLimit: JSON_BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,
+    // One correlation id per request for Fastify, pino and the async context alike: a caller's
+    // well-formed X-Request-Id, else a new UUID (requestIdOf validates and records it).
+    requestIdHeader: false,
+    genReqId: (request) => requestIdOf(request),
   });
   const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, {
     bufferLogs: true,
@@ -52,6 +56,9 @@ export async function createHttpApp(
 
   const fastify = app.getHttpAdapter().getInstance();
   useStrictJsonParser(fastify);
+  fastify.addHook('onRequest', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
   instrumentHttp(fastify, app.get(Registry));
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {

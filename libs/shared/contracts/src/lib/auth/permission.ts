@@ -10,16 +10,45 @@ export enum Permission {
   ProfileRead = 'profile:read',
   StaffRead = 'staff:read',
   StaffManage = 'staff:manage',
+  /** Departments, windows, items, materials, sample documents, procedure versions, calendar. */
+  CatalogueManage = 'catalogue:manage',
+  /** An applicant's own applications: drafts, uploads, submit, withdraw, progress, ratings. */
+  ApplicationApply = 'application:apply',
+  /** Staff: read the centre's applications, inbox and timelines. */
+  ApplicationRead = 'application:read',
+  /** Window clerks: pre-review (accept, return with the one-time notice, not accept). */
+  PreReview = 'application:pre-review',
+  /** The holder of a step's post: pass or return the step, special procedures. */
+  StepHandle = 'application:step',
+  /** Approvers: approve, deny, extend the legal limit, complete. */
+  Decide = 'application:decide',
+  /** Supervisors: override the one-time-notice rule with a written reason. */
+  NoticeOverride = 'notice:override',
+  /** Supervisors: rectification cases opened by bad ratings; verification of event chains. */
+  Supervise = 'supervision:read',
 }
 
-export const APPLICANT_PERMISSIONS: readonly Permission[] = [Permission.ProfileRead];
+export const APPLICANT_PERMISSIONS: readonly Permission[] = [Permission.ProfileRead, Permission.ApplicationApply];
 
 export const ROLE_PERMISSIONS: Readonly<Record<StaffRole, readonly Permission[]>> = {
-  [StaffRole.WindowClerk]: [Permission.ProfileRead],
-  [StaffRole.Reviewer]: [Permission.ProfileRead],
-  [StaffRole.Approver]: [Permission.ProfileRead],
-  [StaffRole.Supervisor]: [Permission.ProfileRead, Permission.StaffRead],
-  [StaffRole.CentreAdmin]: [Permission.ProfileRead, Permission.StaffRead, Permission.StaffManage],
+  [StaffRole.WindowClerk]: [Permission.ProfileRead, Permission.ApplicationRead, Permission.PreReview, Permission.StepHandle],
+  [StaffRole.Reviewer]: [Permission.ProfileRead, Permission.ApplicationRead, Permission.StepHandle],
+  [StaffRole.Approver]: [Permission.ProfileRead, Permission.ApplicationRead, Permission.StepHandle, Permission.Decide],
+  [StaffRole.Supervisor]: [
+    Permission.ProfileRead,
+    Permission.StaffRead,
+    Permission.ApplicationRead,
+    Permission.NoticeOverride,
+    Permission.Supervise,
+  ],
+  [StaffRole.CentreAdmin]: [
+    Permission.ProfileRead,
+    Permission.StaffRead,
+    Permission.StaffManage,
+    Permission.CatalogueManage,
+    Permission.ApplicationRead,
+    Permission.Supervise,
+  ],
 };
 
 export function permissionsOfRoles(roles: readonly StaffRole[]): Permission[] {

@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'approval-data-access',
+  preset: '../../../jest.preset.js',
+};

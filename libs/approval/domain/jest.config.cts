@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'approval-domain',
+  preset: '../../../jest.preset.js',
+};

@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'approval-feature-api',
+  preset: '../../../jest.preset.js',
+};

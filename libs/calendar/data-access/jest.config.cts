@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'calendar-data-access',
+  preset: '../../../jest.preset.js',
+};

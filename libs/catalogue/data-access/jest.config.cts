@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'catalogue-data-access',
+  preset: '../../../jest.preset.js',
+};

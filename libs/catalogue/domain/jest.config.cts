@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'catalogue-domain',
+  preset: '../../../jest.preset.js',
+};

@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'catalogue-feature-api',
+  preset: '../../../jest.preset.js',
+};

@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'server-notifications',
+  preset: '../../../jest.preset.js',
+};

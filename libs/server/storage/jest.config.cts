@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'server-storage',
+  preset: '../../../jest.preset.js',
+};
