@@ -6,6 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '@zhengwu/server/core/config';
 import { PlatformError, ProblemFilter, validationExceptionFactory } from '@zhengwu/server/core/errors';
 import type { FastifyInstance } from 'fastify';
+import type { IncomingMessage } from 'node:http';
 import { instrumentHttp, requestIdOf } from '@zhengwu/server/core/observability';
 import { Logger } from 'nestjs-pino';
 import { Registry } from 'prom-client';
@@ -32,7 +33,7 @@ export async function createHttpApp(
     // One correlation id per request for Fastify, pino and the async context alike: a caller's
     // well-formed X-Request-Id, else a new UUID (requestIdOf validates and records it).
     requestIdHeader: false,
-    genReqId: (request) => requestIdOf(request),
+    genReqId: (request: IncomingMessage) => requestIdOf(request),
   });
   const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, {
     bufferLogs: true,
