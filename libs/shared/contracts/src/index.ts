@@ -4,3 +4,7 @@ export * from './lib/auth/permission';
 export * from './lib/auth/identity-validators';
 export * from './lib/auth/auth.dto';
 export * from './lib/org/centre.dto';
+export * from './lib/calendar';
+export * from './lib/catalogue';
+export * from './lib/approval';
+export * from './lib/notifications';

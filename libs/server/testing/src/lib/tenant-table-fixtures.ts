@@ -1,4 +1,8 @@
-import { randomUUID } from 'node:crypto';
+import { APPROVAL_TABLE_FIXTURES } from './fixtures/approval.fixtures';
+import { CALENDAR_TABLE_FIXTURES } from './fixtures/calendar.fixtures';
+import { CATALOGUE_TABLE_FIXTURES } from './fixtures/catalogue.fixtures';
+import { NOTIFICATION_TABLE_FIXTURES } from './fixtures/notification.fixtures';
+import { ORG_TABLE_FIXTURES } from './fixtures/org.fixtures';
 import type { Client } from 'pg';
 
 export interface InsertedRow {
@@ -19,28 +23,9 @@ export interface TenantRowFixture {
 }
 
 export const TENANT_TABLE_FIXTURES: Record<string, TenantRowFixture> = {
-  staff: {
-    updateSet: "name = 'changed'",
-    async insert(client, tenantId) {
-      const id = randomUUID();
-      await client.query(
-        `INSERT INTO staff (tenant_id, id, username, name, roles, password_hash)
-         VALUES ($1, $2, $3, '隔离测试', ARRAY['window_clerk'], 'x')`,
-        [tenantId, id, `iso${id.slice(0, 8)}`],
-      );
-      return { where: 'id = $1', params: [id] };
-    },
-  },
-  audit_events: {
-    updateSet: "action = 'changed'",
-    async insert(client, tenantId) {
-      const id = randomUUID();
-      await client.query(
-        `INSERT INTO audit_events (tenant_id, id, actor_kind, action, subject_type, subject_id)
-         VALUES ($1, $2, 'system', 'isolation.test', 'test', 'x')`,
-        [tenantId, id],
-      );
-      return { where: 'id = $1', params: [id] };
-    },
-  },
+  ...ORG_TABLE_FIXTURES,
+  ...CALENDAR_TABLE_FIXTURES,
+  ...CATALOGUE_TABLE_FIXTURES,
+  ...NOTIFICATION_TABLE_FIXTURES,
+  ...APPROVAL_TABLE_FIXTURES,
 };
