@@ -89,6 +89,45 @@ export class AppConfig {
   @IsBoolean()
   SEED_DEMO = false;
 
+  /** Where uploaded materials are stored, content-addressed by SHA-256. */
+  @IsString()
+  @MinLength(1)
+  MATERIAL_STORE_DIR = './.data/materials';
+
+  /** Largest accepted upload (one file), in bytes. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(1024 * 1024 * 1024)
+  MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+
+  /** How applicant notifications leave: `log` (stored and logged), `smtp`, or `sms-http`. */
+  @IsIn(['log', 'smtp', 'sms-http'], { message: 'NOTIFICATION_DRIVER must be log, smtp or sms-http' })
+  NOTIFICATION_DRIVER: 'log' | 'smtp' | 'sms-http' = 'log';
+
+  /** e.g. `smtps://user:pass@smtp.example.gov.cn:465` (NOTIFICATION_DRIVER=smtp). */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  SMTP_FROM?: string;
+
+  /** HTTP endpoint of the SMS gateway (NOTIFICATION_DRIVER=sms-http). */
+  @IsOptional()
+  @Matches(/^https?:\/\/.+/, { message: 'SMS_GATEWAY_URL must be an http(s) URL' })
+  SMS_GATEWAY_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  SMS_GATEWAY_TOKEN?: string;
+
+  /** Run the background loops (notification relay, sweeps) in this process. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  WORKERS_ENABLED = true;
+
   /** Behind a reverse proxy, trust X-Forwarded-* for the client address. */
   @Transform(toBoolean)
   @IsBoolean()

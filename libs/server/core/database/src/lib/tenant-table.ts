@@ -1,5 +1,5 @@
 import type { QueryRunner } from 'typeorm';
-import { RUNTIME_GROUP_ROLE, TENANT_PREDICATE } from './roles';
+import { applicantOwnedTenantPredicate, RUNTIME_GROUP_ROLE, TENANT_PREDICATE } from './roles';
 
 export type TablePrivilege = 'SELECT' | 'INSERT' | 'UPDATE' | 'DELETE';
 
@@ -18,6 +18,20 @@ export async function isolateTenantTable(
   await runner.query(
     `CREATE POLICY "${table}_tenant_isolation" ON "${table}" USING (${TENANT_PREDICATE}) WITH CHECK (${TENANT_PREDICATE})`,
   );
+  await grantToRuntime(runner, table, privileges);
+}
+
+/** Like isolateTenantTable, for tenant rows an applicant owns too (see applicantOwnedTenantPredicate). */
+export async function isolateApplicantOwnedTenantTable(
+  runner: QueryRunner,
+  table: string,
+  applicantColumn: string,
+  privileges: readonly TablePrivilege[] = ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
+): Promise<void> {
+  const predicate = applicantOwnedTenantPredicate(applicantColumn);
+  await runner.query(`ALTER TABLE "${table}" ENABLE ROW LEVEL SECURITY`);
+  await runner.query(`ALTER TABLE "${table}" FORCE ROW LEVEL SECURITY`);
+  await runner.query(`CREATE POLICY "${table}_tenant_isolation" ON "${table}" USING (${predicate}) WITH CHECK (${predicate})`);
   await grantToRuntime(runner, table, privileges);
 }
 

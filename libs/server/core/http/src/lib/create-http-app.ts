@@ -1,4 +1,5 @@
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -61,6 +62,10 @@ export async function createHttpApp(
     void reply.header('x-request-id', request.id);
   });
   instrumentHttp(fastify, app.get(Registry));
+  // Uploads stream through @fastify/multipart; one file per request, bounded by MAX_UPLOAD_BYTES.
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: config.MAX_UPLOAD_BYTES, files: 1, fields: 20, fieldSize: 64 * 1024, parts: 21 },
+  });
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {

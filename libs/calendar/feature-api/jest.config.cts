@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'calendar-feature-api',
+  preset: '../../../jest.preset.js',
+};
