@@ -1,3 +1,26 @@
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const APPROVAL_ENTITIES: Function[] = [];
-export const APPROVAL_MIGRATIONS: Array<new () => import('typeorm').MigrationInterface> = [];
+import { ApplicationEventEntity } from './entities/application-event.entity';
+import { ApplicationMaterialEntity } from './entities/application-material.entity';
+import { ApplicationNoticeEntity } from './entities/application-notice.entity';
+import { ApplicationPauseEntity } from './entities/application-pause.entity';
+import { ApplicationStepEntity } from './entities/application-step.entity';
+import { ApplicationEntity } from './entities/application.entity';
+import { ApprovalSettingsEntity } from './entities/approval-settings.entity';
+import { RatingEntity } from './entities/rating.entity';
+import { RectificationEntity } from './entities/rectification.entity';
+import { Applications1795800000100 } from './migrations/1795800000100-applications';
+import { ApplicationEvents1795800000200 } from './migrations/1795800000200-application-events';
+import { Ratings1795800000300 } from './migrations/1795800000300-ratings';
+
+export const APPROVAL_ENTITIES = [
+  ApplicationEntity,
+  ApplicationMaterialEntity,
+  ApplicationStepEntity,
+  ApplicationNoticeEntity,
+  ApplicationPauseEntity,
+  ApplicationEventEntity,
+  RatingEntity,
+  RectificationEntity,
+  ApprovalSettingsEntity,
+];
+
+export const APPROVAL_MIGRATIONS = [Applications1795800000100, ApplicationEvents1795800000200, Ratings1795800000300];

@@ -51,6 +51,9 @@ export function testConfig(options: Omit<TestAppOptions, 'imports'> = {}): AppCo
     PII_KEY_PATH: join(database.keysDir, 'pii.key'),
     GENERATE_MISSING_KEYS: 'true',
     LOG_LEVEL: 'error',
+    MATERIAL_STORE_DIR: join(database.keysDir, 'materials'),
+    // Background loops stay off unless a test turns them on; tests drive sweeps and relays directly.
+    WORKERS_ENABLED: 'false',
     ...options.env,
   });
 }

@@ -1,1 +1,4 @@
-export {};
+export * from './approval-requests.dto';
+export * from './approval-queries.dto';
+export * from './approval-views';
+export * from './rating.dto';

@@ -37,7 +37,7 @@ describe('auth DTOs', () => {
 
 describe('permissionsOfRoles', () => {
   it('unions the permissions of several roles', () => {
-    expect(permissionsOfRoles([StaffRole.Reviewer])).toEqual([Permission.ProfileRead, Permission.ApplicationRead, Permission.StepHandle]);
+    expect(permissionsOfRoles([StaffRole.Reviewer])).toEqual([Permission.ProfileRead, Permission.ApplicationView, Permission.ApplicationRead, Permission.StepHandle]);
     const both = permissionsOfRoles([StaffRole.Supervisor, StaffRole.CentreAdmin]);
     expect(both).toEqual(expect.arrayContaining([Permission.NoticeOverride, Permission.CatalogueManage, Permission.StaffManage]));
     expect(new Set(both).size).toBe(both.length);

@@ -14,7 +14,9 @@ export enum Permission {
   CatalogueManage = 'catalogue:manage',
   /** An applicant's own applications: drafts, uploads, submit, withdraw, progress, ratings. */
   ApplicationApply = 'application:apply',
-  /** Staff: read the centre's applications, inbox and timelines. */
+  /** One application and its materials: its applicant, or staff of its centre (RLS decides which rows). */
+  ApplicationView = 'application:view',
+  /** Staff: the centre's inbox and lists of applications. */
   ApplicationRead = 'application:read',
   /** Window clerks: pre-review (accept, return with the one-time notice, not accept). */
   PreReview = 'application:pre-review',
@@ -28,16 +30,16 @@ export enum Permission {
   Supervise = 'supervision:read',
 }
 
-export const APPLICANT_PERMISSIONS: readonly Permission[] = [Permission.ProfileRead, Permission.ApplicationApply];
+export const APPLICANT_PERMISSIONS: readonly Permission[] = [Permission.ProfileRead, Permission.ApplicationApply, Permission.ApplicationView];
 
 export const ROLE_PERMISSIONS: Readonly<Record<StaffRole, readonly Permission[]>> = {
-  [StaffRole.WindowClerk]: [Permission.ProfileRead, Permission.ApplicationRead, Permission.PreReview, Permission.StepHandle],
-  [StaffRole.Reviewer]: [Permission.ProfileRead, Permission.ApplicationRead, Permission.StepHandle],
-  [StaffRole.Approver]: [Permission.ProfileRead, Permission.ApplicationRead, Permission.StepHandle, Permission.Decide],
+  [StaffRole.WindowClerk]: [Permission.ProfileRead, Permission.ApplicationView, Permission.ApplicationRead, Permission.PreReview, Permission.StepHandle],
+  [StaffRole.Reviewer]: [Permission.ProfileRead, Permission.ApplicationView, Permission.ApplicationRead, Permission.StepHandle],
+  [StaffRole.Approver]: [Permission.ProfileRead, Permission.ApplicationView, Permission.ApplicationRead, Permission.StepHandle, Permission.Decide],
   [StaffRole.Supervisor]: [
     Permission.ProfileRead,
     Permission.StaffRead,
-    Permission.ApplicationRead,
+    Permission.ApplicationView, Permission.ApplicationRead,
     Permission.NoticeOverride,
     Permission.Supervise,
   ],
@@ -46,7 +48,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<StaffRole, readonly Permission[]>
     Permission.StaffRead,
     Permission.StaffManage,
     Permission.CatalogueManage,
-    Permission.ApplicationRead,
+    Permission.ApplicationView, Permission.ApplicationRead,
     Permission.Supervise,
   ],
 };

@@ -1,1 +1,2 @@
-export {};
+export * from './civil-date.validator';
+export * from './calendar.dto';

@@ -1,1 +1,5 @@
-export {};
+export * from './catalogue-codes';
+export * from './department.dto';
+export * from './item.dto';
+export * from './material.dto';
+export * from './procedure.dto';

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { ApplicationRecordsRepository } from './repositories/application-records.repository';
+import { ApplicationRepository } from './repositories/application.repository';
+import { ApprovalSettingsRepository } from './repositories/approval-settings.repository';
+import { CaseNumberAllocator } from './repositories/case-number-allocator';
+import { EventLog } from './repositories/event-log';
+import { IdempotencyRepository } from './repositories/idempotency.repository';
+import { RatingRepository } from './repositories/rating.repository';
+
+const providers = [
+  ApplicationRepository,
+  ApplicationRecordsRepository,
+  CaseNumberAllocator,
+  EventLog,
+  IdempotencyRepository,
+  RatingRepository,
+  ApprovalSettingsRepository,
+];
+
+@Module({ providers, exports: providers })
+export class ApprovalDataAccessModule {}

@@ -1,0 +1,79 @@
+import { defineErrors } from '@zhengwu/server/core/errors';
+
+export const ApprovalError = defineErrors({
+  APPLICATION_NOT_FOUND: {
+    kind: 'not_found',
+    message: { zh: '未找到该办件。', en: 'No such application.' },
+  },
+  ITEM_NOT_AVAILABLE: {
+    kind: 'not_found',
+    message: { zh: '该事项不存在或暂不受理网上申请。', en: 'This item does not exist or is not open for online applications.' },
+  },
+  VERIFICATION_CENTRE_INVALID: {
+    kind: 'invalid',
+    message: { zh: '所选原件核验中心无效。', en: 'The chosen verification centre is not valid.' },
+  },
+  MATERIAL_NOT_REQUIRED_BY_ITEM: {
+    kind: 'invalid',
+    message: { zh: '该事项没有这项申请材料。', en: 'This item has no such material.' },
+  },
+  MATERIALS_MISSING: {
+    kind: 'invalid',
+    message: { zh: '还有必需的申请材料没有上传。', en: 'Some required materials have not been uploaded.' },
+  },
+  APPLICATION_NOT_EDITABLE: {
+    kind: 'conflict',
+    message: { zh: '办件当前状态下不能修改材料。', en: 'The application cannot be changed in its current state.' },
+  },
+  TRANSITION_NOT_ALLOWED: {
+    kind: 'conflict',
+    message: { zh: '办件当前状态下不能执行该操作。', en: 'This action is not allowed in the application’s current state.' },
+  },
+  NOT_YOUR_POST: {
+    kind: 'forbidden',
+    message: { zh: '该环节不属于您的岗位。', en: 'This step belongs to another post.' },
+  },
+  STEP_ASSIGNED_TO_OTHER: {
+    kind: 'forbidden',
+    message: { zh: '该环节已由其他工作人员办理。', en: 'Another staff member holds this step.' },
+  },
+  ASSIGNEE_NOT_ELIGIBLE: {
+    kind: 'invalid',
+    message: { zh: '被指派人员不在本中心或不具备该岗位。', en: 'That staff member is not in this centre or does not hold the post.' },
+  },
+  REASON_REQUIRED: {
+    kind: 'invalid',
+    message: { zh: '请填写理由。', en: 'A reason is required.' },
+  },
+  ONE_TIME_NOTICE_VIOLATION: {
+    kind: 'conflict',
+    message: {
+      zh: '根据一次性告知规定，只能对申请人修改或新增的材料、或尚未补正的已告知问题提出补正要求。',
+      en: 'Under the one-time notice rule, new defects may be raised only on materials the applicant changed or added, or on noticed defects not yet fixed.',
+    },
+  },
+  DEFECT_MATERIAL_UNKNOWN: {
+    kind: 'invalid',
+    message: { zh: '补正告知中的材料不属于该事项。', en: 'A defect names a material this item does not have.' },
+  },
+  IDEMPOTENCY_KEY_REQUIRED: {
+    kind: 'invalid',
+    message: { zh: '提交申请需要 Idempotency-Key 请求头。', en: 'Submitting requires an Idempotency-Key header.' },
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    kind: 'conflict',
+    message: { zh: '该 Idempotency-Key 已用于另一个请求。', en: 'This Idempotency-Key was used for a different request.' },
+  },
+  MATERIAL_VERSION_NOT_FOUND: {
+    kind: 'not_found',
+    message: { zh: '未找到该材料版本。', en: 'No such material version.' },
+  },
+  RATING_NOT_ALLOWED: {
+    kind: 'conflict',
+    message: { zh: '该环节尚未办结，或已经评价过。', en: 'This step is not finished yet, or has already been rated.' },
+  },
+  PUBLIC_CASE_NOT_FOUND: {
+    kind: 'not_found',
+    message: { zh: '办件编号或查询码不正确。', en: 'Wrong case number or query code.' },
+  },
+});

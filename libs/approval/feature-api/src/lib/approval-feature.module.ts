@@ -1,0 +1,44 @@
+import { Module } from '@nestjs/common';
+import { ApprovalDataAccessModule } from '@zhengwu/approval/data-access';
+import { CalendarDataAccessModule } from '@zhengwu/calendar/data-access';
+import { CatalogueDataAccessModule } from '@zhengwu/catalogue/data-access';
+import { OrgDataAccessModule } from '@zhengwu/org/data-access';
+import { NotificationsModule } from '@zhengwu/server/notifications';
+import { StorageModule } from '@zhengwu/server/storage';
+import { ApplicantApplicationsController } from './applicant/applicant-applications.controller';
+import { ApplicationDraftsService } from './applicant/application-drafts.service';
+import { MyApplicationsController } from './applicant/my-applications.controller';
+import { SubmitApplicationService } from './applicant/submit-application.service';
+import { PublicCasesController } from './public/public-cases.controller';
+import { RatingsService } from './ratings/ratings.service';
+import { CentreCasesController } from './staff/centre-cases.controller';
+import { PreReviewService } from './staff/pre-review.service';
+import { StaffApplicationsController } from './staff/staff-applications.controller';
+import { StepActionsService } from './staff/step-actions.service';
+import { ApprovalSweeper } from './sweeper/approval-sweeper.service';
+import { ApplicationQueriesService } from './views/application-queries.service';
+import { ApplicationViewBuilder } from './views/application-view.builder';
+import { ApplicantNotifier } from './workflow/applicant-notifier';
+import { ApplicationWorkflow } from './workflow/application-workflow.service';
+import { DeadlinesService } from './workflow/deadlines.service';
+
+/** Scope approval: applications from draft to completion, the one-time notice, steps and ratings. */
+@Module({
+  imports: [ApprovalDataAccessModule, CatalogueDataAccessModule, CalendarDataAccessModule, OrgDataAccessModule, NotificationsModule, StorageModule],
+  controllers: [ApplicantApplicationsController, MyApplicationsController, StaffApplicationsController, CentreCasesController, PublicCasesController],
+  providers: [
+    ApplicationWorkflow,
+    DeadlinesService,
+    ApplicantNotifier,
+    ApplicationViewBuilder,
+    ApplicationQueriesService,
+    ApplicationDraftsService,
+    SubmitApplicationService,
+    PreReviewService,
+    StepActionsService,
+    RatingsService,
+    ApprovalSweeper,
+  ],
+  exports: [ApplicationWorkflow, ApplicationQueriesService, ApprovalSweeper],
+})
+export class ApprovalFeatureModule {}
