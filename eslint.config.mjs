@@ -114,7 +114,8 @@ export default [
     },
   },
   {
-    files: ['**/*.spec.ts', '**/*.e2e.spec.ts', '**/test-setup.ts'],
+    // Spec files and the test-only helpers next to them (src/lib/testing/).
+    files: ['**/*.spec.ts', '**/*.e2e.spec.ts', '**/test-setup.ts', '**/src/lib/testing/**/*.ts'],
     rules: {
       '@nx/enforce-module-boundaries': boundaries(specTypeConstraints),
     },

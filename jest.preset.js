@@ -26,5 +26,5 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'json', 'csv'],
   // A few dependencies ship ESM only (Node 20 requires them natively; Jest's module system cannot),
   // so swc compiles those to CommonJS too.
-  transformIgnorePatterns: ['^(?!.*[\\\\/]node_modules[\\\\/](content-disposition)[\\\\/]).*[\\\\/]node_modules[\\\\/]'],
+  transformIgnorePatterns: ['^(?!.*[\\\\/]node_modules[\\\\/](content-disposition|file-type|strtok3|token-types|uint8array-extras|@tokenizer[\\\\/]inflate|@borewit[\\\\/]text-codec)[\\\\/]).*[\\\\/]node_modules[\\\\/]'],
 };

@@ -6,3 +6,4 @@ export * from './lib/identities';
 export * from './lib/tenant-table-fixtures';
 export * from './lib/e2e/platform-process';
 export * from './lib/e2e/browser';
+export * from './lib/multipart';

@@ -1,3 +1,7 @@
+// Nested DTOs use class-transformer's @Type, which reads decorator metadata when the class is
+// defined: the Reflect metadata API must exist before any DTO module is evaluated, in browsers too.
+import 'reflect-metadata';
+
 export * from './lib/errors/error-body';
 export * from './lib/auth/role';
 export * from './lib/auth/permission';

@@ -10,8 +10,8 @@ export interface TestResponse<T = unknown> {
 export interface RequestOptions {
   token?: string;
   headers?: Record<string, string>;
-  /** Sent as is (for malformed-body tests) instead of JSON-encoding `body`. */
-  raw?: string;
+  /** Sent as is (for malformed-body tests and multipart uploads) instead of JSON-encoding `body`. */
+  raw?: string | Buffer;
 }
 
 /** Thin HTTP client over Fastify's inject, decoding JSON responses. */
@@ -30,6 +30,10 @@ export class TestClient {
     return this.request<T>('PUT', url, body, options);
   }
 
+  patch<T = unknown>(url: string, body?: unknown, options: RequestOptions = {}): Promise<TestResponse<T>> {
+    return this.request<T>('PATCH', url, body, options);
+  }
+
   delete<T = unknown>(url: string, options: RequestOptions = {}): Promise<TestResponse<T>> {
     return this.request<T>('DELETE', url, undefined, options);
   }
@@ -37,7 +41,7 @@ export class TestClient {
   async request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body: unknown, options: RequestOptions): Promise<TestResponse<T>> {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers['authorization'] = `Bearer ${options.token}`;
-    let payload: string | undefined;
+    let payload: string | Buffer | undefined;
     if (options.raw !== undefined) {
       payload = options.raw;
       headers['content-type'] ??= 'application/json';

@@ -52,7 +52,7 @@ export class ApplicationEntity {
   @Column({ name: 'promised_due', ...date }) promisedDue!: string | null;
   @Column({ name: 'legal_due', ...date }) legalDue!: string | null;
   @Column({ name: 'deadlines_provisional', type: 'boolean' }) deadlinesProvisional!: boolean;
-  @Column({ name: 'form_data', type: 'jsonb' }) formData!: Record<string, unknown>;
+  @Column({ name: 'form_data', type: 'jsonb' }) formData!: object;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @Column({ name: 'submitted_at', ...instant }) submittedAt!: Date | null;
   @Column({ name: 'accepted_at', ...instant }) acceptedAt!: Date | null;

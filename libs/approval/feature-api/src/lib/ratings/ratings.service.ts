@@ -75,7 +75,7 @@ export class RatingsService {
           createdAt: rating.createdAt,
           updatedAt: rating.createdAt,
         });
-        await this.notifier.notify(application, 'rating.rectification_opened', { due: due.date });
+        await this.notifier.notify(application, 'rating.rectification_opened', { rectificationDue: due.date });
       }
       return {
         id: rating.id,

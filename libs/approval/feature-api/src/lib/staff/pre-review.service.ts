@@ -69,7 +69,7 @@ export class PreReviewService {
         reason: request.reason,
         eventData: { legalBasis: request.legalBasis },
       });
-      await this.notifier.notify(updated, 'application.not_accepted', { reason: request.reason, legalBasis: request.legalBasis });
+      await this.notifier.notify(updated, 'application.not_accepted', { reason: `${request.reason}（${request.legalBasis}）` });
       return this.views.build(updated, { kind: 'staff', post: 'window_clerk' });
     });
   }
@@ -88,10 +88,8 @@ export class PreReviewService {
       const unknown = request.defects.filter((defect) => !names.has(defect.materialCode)).map((d) => d.materialCode);
       if (unknown.length > 0) throw ApprovalError.DEFECT_MATERIAL_UNKNOWN({ materialCodes: unknown });
 
-      const [notices, materials] = await Promise.all([
-        this.records.notices(tenantId, application.id),
-        this.records.materialVersions(tenantId, application.id),
-      ]);
+      const notices = await this.records.notices(tenantId, application.id);
+      const materials = await this.records.materialVersions(tenantId, application.id);
       const check = checkNewNotice({
         previousNotices: notices.map((notice) => ({ sentAt: notice.sentAt.toISOString(), defects: notice.defects })),
         materials: materialHistory(materials),
@@ -118,9 +116,10 @@ export class PreReviewService {
         overrideBy: overrideReason === null ? null : principal.id,
       });
       await this.notifier.notify(updated, 'application.returned', {
-        defects: request.defects
-          .map((defect) => `${names.get(defect.materialCode)}（${DEFECT_KIND_LABELS[defect.kind].zh}）：${defect.explanation}`)
-          .join('；'),
+        defects: request.defects.map((defect) => ({
+          materialName: `${names.get(defect.materialCode) ?? defect.materialCode}（${DEFECT_KIND_LABELS[defect.kind].zh}）`,
+          explanation: defect.explanation,
+        })),
       });
       return this.views.build(updated, { kind: 'staff', post: 'window_clerk' });
     });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ApplicationAction, ApplicationStatus } from '@zhengwu/approval/domain';
+import { ApplicationAction, ApplicationStatus, SPECIAL_PROCEDURE_LABELS } from '@zhengwu/approval/domain';
 import { ApplicationEntity, ApplicationRecordsRepository, ApplicationRepository } from '@zhengwu/approval/data-access';
 import { CentreCalendar } from '@zhengwu/calendar/data-access';
 import { AuditLog, StaffRepository } from '@zhengwu/org/data-access';
@@ -83,11 +83,7 @@ export class StepActionsService {
         specialProcedure: request.kind,
         eventData: { kind: request.kind, capWorkingDays: request.capWorkingDays },
       });
-      await this.notifier.notify(updated, 'application.special_procedure_started', {
-        kind: request.kind,
-        reason: request.reason,
-        capWorkingDays: String(request.capWorkingDays),
-      });
+      await this.notifier.notify(updated, 'application.special_procedure_started', { procedure: SPECIAL_PROCEDURE_LABELS[request.kind] });
       return this.views.build(updated, { kind: 'staff', post });
     });
   }
@@ -110,7 +106,7 @@ export class StepActionsService {
 
   extend(tenantId: string, principal: StaffPrincipal, id: string, request: ReasonedTransitionRequest): Promise<ApplicationView> {
     return this.decision(tenantId, principal, id, request.version, 'extend', { reason: request.reason }, (app) =>
-      this.notifier.notify(app, 'application.extended', { reason: request.reason, legalDue: app.legalDue ?? '' }),
+      this.notifier.notify(app, 'application.extended', { reason: request.reason, newDue: app.legalDue ?? '' }),
     );
   }
 

@@ -47,14 +47,13 @@ export class ApplicationViewBuilder {
 
   async build(application: ApplicationEntity, audience: Audience): Promise<ApplicationView> {
     const tenantId = application.tenantId;
-    const [steps, notices, pauses, materials, ratings, item] = await Promise.all([
-      this.records.steps(tenantId, application.id),
-      this.records.notices(tenantId, application.id),
-      this.records.pauses(tenantId, application.id),
-      this.records.materialVersions(tenantId, application.id),
-      this.ratings.ofApplication(tenantId, application.id),
-      this.catalogue.itemForApplication(tenantId, application.itemId),
-    ]);
+    // One after another: these share the unit of work's single connection.
+    const steps = await this.records.steps(tenantId, application.id);
+    const notices = await this.records.notices(tenantId, application.id);
+    const pauses = await this.records.pauses(tenantId, application.id);
+    const materials = await this.records.materialVersions(tenantId, application.id);
+    const ratings = await this.ratings.ofApplication(tenantId, application.id);
+    const item = await this.catalogue.itemForApplication(tenantId, application.itemId);
     const requirements: MaterialRequirement[] = item?.materials ?? [];
     const forStaff = audience.kind === 'staff';
     const openPause = pauses.find((pause) => pause.endedAt === null) ?? null;
@@ -116,7 +115,7 @@ export class ApplicationViewBuilder {
           }
         : {}),
       allowedActions: allowedActions(stateOf(application), context),
-      formData: application.formData,
+      formData: application.formData as Record<string, unknown>,
       createdAt: application.createdAt.toISOString(),
       submittedAt: iso(application.submittedAt),
       acceptedAt: iso(application.acceptedAt),

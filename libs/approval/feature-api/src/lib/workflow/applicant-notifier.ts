@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ApplicationEntity } from '@zhengwu/approval/data-access';
-import { NotificationOutbox } from '@zhengwu/server/notifications';
+import { NotificationOutbox, NotificationTemplateParams } from '@zhengwu/server/notifications';
+import type { NotificationTemplateName } from '@zhengwu/shared/contracts';
 
 /**
  * Tells the applicant what happened to their case: the message is written to the notification
@@ -10,12 +11,16 @@ import { NotificationOutbox } from '@zhengwu/server/notifications';
 export class ApplicantNotifier {
   constructor(private readonly outbox: NotificationOutbox) {}
 
-  notify(application: ApplicationEntity, template: string, params: Record<string, string> = {}): Promise<void> {
-    return this.outbox.enqueue(application.tenantId, {
+  async notify<T extends NotificationTemplateName>(
+    application: ApplicationEntity,
+    template: T,
+    params: Omit<NotificationTemplateParams[T], 'itemName'>,
+  ): Promise<void> {
+    await this.outbox.enqueue(application.tenantId, {
       applicantId: application.applicantId,
       template,
       caseNumber: application.caseNumber ?? undefined,
-      params: { itemName: application.itemName, caseNumber: application.caseNumber ?? '', ...params },
+      params: { ...params, itemName: application.itemName } as NotificationTemplateParams[T],
     });
   }
 }

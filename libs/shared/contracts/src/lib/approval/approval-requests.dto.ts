@@ -1,3 +1,4 @@
+import { DEFECT_KINDS, DELIVERY_MODES, SPECIAL_PROCEDURE_KINDS } from '@zhengwu/approval/domain';
 import type { DefectKind, DeliveryMode, SpecialProcedureKind } from '@zhengwu/approval/domain';
 import { Type } from 'class-transformer';
 import {
@@ -19,17 +20,6 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-export const DEFECT_KINDS = ['missing', 'illegible', 'expired', 'inconsistent', 'wrong_format', 'other'] as const satisfies readonly DefectKind[];
-export const SPECIAL_PROCEDURE_KINDS = [
-  'hearing',
-  'testing',
-  'inspection',
-  'quarantine',
-  'appraisal',
-  'expert_review',
-  'on_site_inspection',
-] as const satisfies readonly SpecialProcedureKind[];
-export const DELIVERY_MODES = ['window', 'post', 'electronic'] as const satisfies readonly DeliveryMode[];
 export const MATERIAL_CODE_PATTERN = /^[A-Za-z0-9_.-]{1,40}$/;
 
 const COMMENT_MAX = 2000;

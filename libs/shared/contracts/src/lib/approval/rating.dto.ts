@@ -1,7 +1,5 @@
-import type { RatingLevel } from '@zhengwu/approval/domain';
+import { RATING_LEVELS, RatingLevel } from '@zhengwu/approval/domain';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-
-export const RATING_LEVELS = ['very_satisfied', 'satisfied', 'basic', 'dissatisfied', 'very_dissatisfied'] as const satisfies readonly RatingLevel[];
 
 /** 好差评: one rating per finished step (`stepSeq`) and one for the whole case (no `stepSeq`). */
 export class RateRequest {
