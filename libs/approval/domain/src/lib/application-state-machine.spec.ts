@@ -47,7 +47,8 @@ const ROWS: Row[] = [
   ...PRE_REVIEW.flatMap((status): Row[] => [
     [status, 'accept', ['window_clerk'], { to: S.Accepted, step: 0 }],
     [status, 'accept_with_owed_materials', ['window_clerk'], { to: S.AcceptedMaterialsOwed, step: 0 }],
-    [status, 'return_with_notice', ['window_clerk'], { to: S.Returned }],
+    // A supervisor's return is the override of the one-time rule (the server checks its reason).
+    [status, 'return_with_notice', ['window_clerk', 'supervisor'], { to: S.Returned }],
     [status, 'not_accept', ['window_clerk'], { to: S.NotAccepted }],
     [status, 'withdraw', ['applicant'], { to: S.Withdrawn }],
   ]),

@@ -92,7 +92,7 @@ export function checkNewNotice(input: {
 /**
  * For the pre-review screen: which materials the clerk may still raise defects on, and why.
  * Lists every material in `materials` in order, then any absent material a previous notice
- * listed as missing (it is still owed, so it stays on the screen).
+ * listed as missing (it is still owed, so it stays on the screen), earliest noticed first.
  */
 export function noticeLocks(input: { previousNotices: NoticeRecord[]; materials: MaterialHistory[] }): NoticeLock[] {
   const locks = new LockTable(input.previousNotices, input.materials);
@@ -147,9 +147,18 @@ class LockTable {
     return { materialCode, open: false, reason: 'unchanged_since_last_notice' };
   }
 
+  /** In the order they were first noticed, then by code, whatever order the notices came in. */
   absentButNoticedMissing(): string[] {
-    const codes = this.notices.flatMap((n) => n.defects.filter((d) => d.kind === 'missing').map((d) => d.materialCode));
-    return codes.filter((code) => (this.uploads.get(code) ?? []).length === 0);
+    const firstNoticed = new Map<string, number>();
+    for (const notice of this.notices) {
+      for (const defect of notice.defects) {
+        const absent = (this.uploads.get(defect.materialCode) ?? []).length === 0;
+        if (defect.kind === 'missing' && absent && !firstNoticed.has(defect.materialCode)) {
+          firstNoticed.set(defect.materialCode, notice.sentAt);
+        }
+      }
+    }
+    return [...firstNoticed].sort(([a, at], [b, bt]) => at - bt || (a < b ? -1 : a > b ? 1 : 0)).map(([code]) => code);
   }
 }
 

@@ -128,6 +128,8 @@ function accept(state: ApplicationState): TransitionOutcome {
 const WINDOW: readonly TransitionPost[] = ['window_clerk'];
 const APPROVER: readonly TransitionPost[] = ['approver'];
 const ISSUERS: readonly TransitionPost[] = ['approver', 'window_clerk'];
+/** A supervisor may return too: with a written override of the one-time rule (行政许可法 §32). */
+const NOTICE_SENDERS: readonly TransitionPost[] = ['window_clerk', 'supervisor'];
 
 export const TRANSITION_RULES: Readonly<Record<ApplicationAction, readonly TransitionClause[]>> = {
   submit: [{ from: [S.Draft], actors: ['applicant'], apply: toSubmitted }],
@@ -157,7 +159,7 @@ export const TRANSITION_RULES: Readonly<Record<ApplicationAction, readonly Trans
     {
       from: PRE_REVIEW,
       actors: ['staff'],
-      posts: WINDOW,
+      posts: NOTICE_SENDERS,
       apply: (state) => ({ state: { ...state, status: S.Returned, noticesSent: state.noticesSent + 1 } }),
     },
   ],

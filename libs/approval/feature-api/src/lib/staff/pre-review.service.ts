@@ -44,8 +44,8 @@ export class PreReviewService {
       }
       if (updated.status === ApplicationStatus.Completed) {
         await this.notifier.notify(updated, 'application.completed', {});
-      } else {
-        await this.notifier.notify(updated, 'application.accepted', { promisedDue: updated.promisedDue ?? '' });
+      } else if (updated.promisedDue) {
+        await this.notifier.notify(updated, 'application.accepted', { promisedDue: updated.promisedDue });
       }
       return this.views.build(updated, { kind: 'staff', post: 'window_clerk' });
     });

@@ -105,9 +105,9 @@ export class StepActionsService {
   }
 
   extend(tenantId: string, principal: StaffPrincipal, id: string, request: ReasonedTransitionRequest): Promise<ApplicationView> {
-    return this.decision(tenantId, principal, id, request.version, 'extend', { reason: request.reason }, (app) =>
-      this.notifier.notify(app, 'application.extended', { reason: request.reason, newDue: app.legalDue ?? '' }),
-    );
+    return this.decision(tenantId, principal, id, request.version, 'extend', { reason: request.reason }, async (app) => {
+      if (app.legalDue) await this.notifier.notify(app, 'application.extended', { reason: request.reason, newDue: app.legalDue });
+    });
   }
 
   complete(tenantId: string, principal: StaffPrincipal, id: string, request: CompleteRequest): Promise<ApplicationView> {

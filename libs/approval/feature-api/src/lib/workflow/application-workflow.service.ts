@@ -113,7 +113,10 @@ export class ApplicationWorkflow {
       ...(result.resultType ? { resultType: result.resultType } : {}),
     };
     if (action === 'submit' || action === 'resubmit') changes.submittedAt = now;
-    if ((action === 'accept' || action === 'accept_with_owed_materials') && !application.acceptedAt) changes.acceptedAt = now;
+    if ((action === 'accept' || action === 'accept_with_owed_materials') && !application.acceptedAt) {
+      // 行政许可法 §32: a case not pre-reviewed in time counts as accepted when its materials arrived.
+      changes.acceptedAt = application.deemedAcceptedAt && application.submittedAt ? application.submittedAt : now;
+    }
     if (action === 'approve' || action === 'deny' || (action === 'accept' && next.status !== ApplicationStatus.Accepted)) changes.decidedAt = now;
     if (next.status === ApplicationStatus.Completed || next.status === ApplicationStatus.NotAccepted) changes.completedAt = now;
     if (action === 'extend') changes.extensionWorkingDays = application.extensionWorkingDays + 10;
