@@ -1,4 +1,12 @@
 module.exports = {
   displayName: 'server-storage',
   preset: '../../../jest.preset.js',
+  // Integration tests: one migrated database per test run (see libs/server/testing).
+  globalSetup: '../../../libs/server/testing/global-setup.ts',
+  globalTeardown: '../../../libs/server/testing/global-teardown.ts',
+  // file-type and its dependencies ship ESM only; swc compiles them like the preset's allow-list.
+  // (The same names belong in the root jest.preset.js allow-list; this override can go once they are.)
+  transformIgnorePatterns: [
+    '^(?!.*[\\\\/]node_modules[\\\\/](content-disposition|file-type|strtok3|token-types|uint8array-extras|@tokenizer[\\\\/]inflate|@borewit[\\\\/]text-codec)[\\\\/]).*[\\\\/]node_modules[\\\\/]',
+  ],
 };

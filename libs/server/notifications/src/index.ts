@@ -1,1 +1,11 @@
 export * from './lib/notification-schema';
+export * from './lib/notification.entity';
+export * from './lib/notification-outbox';
+export * from './lib/notification-errors';
+export * from './lib/templates/notification-templates';
+export * from './lib/templates/render-notification';
+export { NotificationTemplateError } from './lib/templates/render-template';
+export * from './lib/delivery/notification-driver';
+export * from './lib/relay/relay-settings';
+export * from './lib/relay/notification-relay';
+export * from './lib/notifications.module';

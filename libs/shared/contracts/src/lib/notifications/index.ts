@@ -1,1 +1,3 @@
-export {};
+export * from './notification-vocabulary';
+export * from './notification.dto';
+export * from './notification-views';
