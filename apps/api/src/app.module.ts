@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from '@zhengwu/server/core/config';
 import { CoreModule } from '@zhengwu/server/core/http';
 import { ALL_ENTITIES } from '@zhengwu/server/schema';
-import { OrgFeatureModule } from '@zhengwu/org/feature-api';
+import { ApplicantContactsModule, OrgFeatureModule } from '@zhengwu/org/feature-api';
 import { CalendarFeatureModule } from '@zhengwu/calendar/feature-api';
 import { CatalogueFeatureModule } from '@zhengwu/catalogue/feature-api';
 import { NotificationsModule } from '@zhengwu/server/notifications';
@@ -14,7 +14,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot({ config, entities: ALL_ENTITIES }), OrgFeatureModule, NotificationsModule, CalendarFeatureModule, CatalogueFeatureModule, ApprovalFeatureModule],
+      imports: [CoreModule.forRoot({ config, entities: ALL_ENTITIES }), OrgFeatureModule, ApplicantContactsModule, NotificationsModule, CalendarFeatureModule, CatalogueFeatureModule, ApprovalFeatureModule],
     };
   }
 }
