@@ -66,7 +66,8 @@ const typeConstraints = [
 
 // Scopes may use shared code and the scopes they build on, never a later one.
 const scopeConstraints = [
-  { sourceTag: 'scope:calendar', onlyDependOnLibsWithTags: ['scope:shared', 'scope:calendar'] },
+  // Calendar changes are audited, and the audit log belongs to org.
+  { sourceTag: 'scope:calendar', onlyDependOnLibsWithTags: ['scope:shared', 'scope:org', 'scope:calendar'] },
   { sourceTag: 'scope:org', onlyDependOnLibsWithTags: ['scope:shared', 'scope:org'] },
   { sourceTag: 'scope:catalogue', onlyDependOnLibsWithTags: ['scope:shared', 'scope:org', 'scope:calendar', 'scope:catalogue'] },
   {

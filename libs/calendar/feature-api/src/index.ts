@@ -1,1 +1,2 @@
-export {};
+export * from './lib/calendar-feature.module';
+export * from './lib/calendar-errors';

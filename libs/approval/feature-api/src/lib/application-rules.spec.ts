@@ -1,13 +1,12 @@
 import { ApplicationStatus } from '@zhengwu/approval/domain';
-import { chinaCivilDate, nationalCalendar } from '@zhengwu/calendar/domain';
-import { connectAsOwner, connectAsRuntimeRole, multipartBody, samplePdf, TestApp } from '@zhengwu/server/testing';
-import type { ApplicationView, ErrorBody } from '@zhengwu/shared/contracts';
+import { chinaCivilDate, CivilDate, nationalCalendar } from '@zhengwu/calendar/domain';
+import { connectAsOwner, connectAsRuntimeRole, samplePdf, TestApp } from '@zhengwu/server/testing';
+import type { ErrorBody } from '@zhengwu/shared/contracts';
 import { randomUUID } from 'node:crypto';
 import { ApprovalSweeper } from './sweeper/approval-sweeper.service';
 import { ApprovalKit, createApprovalTestApp } from './testing/approval-test-kit';
 
 const ROAD = '道路货物运输经营许可';
-const FOOD = '食品经营许可（新办）';
 
 describe('application rules', () => {
   let t: TestApp;
@@ -221,7 +220,7 @@ describe('application rules', () => {
 
     const extended = kit.expectOk(await kit.act(resumed, 'extension', approver, { version: resumed.version, reason: '需要补充现场核查。' }));
     expect(extended.deadlines.extensionWorkingDays).toBe(10);
-    expect(extended.deadlines.legalDue).toBe(calendar.addWorkingDays(resumed.deadlines.legalDue ?? today, 10).date);
+    expect(extended.deadlines.legalDue).toBe(calendar.addWorkingDays((resumed.deadlines.legalDue ?? today) as CivilDate, 10).date);
     expect((await kit.act(extended, 'extension', approver, { version: extended.version, reason: '再延长。' })).status).toBe(409);
   });
 

@@ -1,3 +1,6 @@
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const CALENDAR_ENTITIES: Function[] = [];
-export const CALENDAR_MIGRATIONS: Array<new () => import('typeorm').MigrationInterface> = [];
+import { CalendarOverrideEntity } from './entities/calendar-override.entity';
+import { CalendarOverrides1795785000100 } from './migrations/1795785000100-calendar-overrides';
+
+export const CALENDAR_ENTITIES = [CalendarOverrideEntity];
+
+export const CALENDAR_MIGRATIONS = [CalendarOverrides1795785000100];

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { UnitOfWork } from '@zhengwu/server/core/database';
+import { assertSameTenant, UnitOfWork } from '@zhengwu/server/core/database';
 import { StaffEntity } from '../entities/staff.entity';
 
 /** Staff accounts of one centre. Every method takes the centre first; RLS enforces it again. */
@@ -39,11 +39,5 @@ export class StaffRepository {
 
   private repo(tenantId: string) {
     return this.uow.manager({ tenantId }).getRepository(StaffEntity);
-  }
-}
-
-function assertSameTenant(expected: string, actual: string): void {
-  if (expected !== actual) {
-    throw new Error(`Row for tenant ${actual} passed to a repository call for tenant ${expected}`);
   }
 }

@@ -25,3 +25,10 @@ export function describeScope(scope: DataScope): string {
 export function sameScope(a: DataScope, b: DataScope): boolean {
   return a.tenantId === b.tenantId && a.applicantId === b.applicantId && a.applicantLookup === b.applicantLookup;
 }
+
+/** A row handed to a repository call for one tenant must belong to that tenant. */
+export function assertSameTenant(expected: string, actual: string): void {
+  if (expected !== actual) {
+    throw new Error(`Row for tenant ${actual} passed to a repository call for tenant ${expected}`);
+  }
+}

@@ -83,6 +83,31 @@ export class UnitOfWork {
     return active.manager;
   }
 
+  /** The scope of the unit of work open in this async context, if any. */
+  activeScope(): DataScope | undefined {
+    return (this.context.getSlot('unitOfWork') as ActiveUnit | undefined)?.scope;
+  }
+
+  /**
+   * For reads of centre rows (catalogue, calendar) that callers may make inside or outside a unit
+   * of work: joins the open one when it is scoped to this centre (an applicant-scoped one included),
+   * opens one otherwise; inside a unit of work for another scope it fails like `run` does.
+   */
+  runForCentre<T>(tenantId: string, work: () => Promise<T>): Promise<T> {
+    return this.activeScope()?.tenantId === tenantId ? work() : this.run({ tenantId }, () => work());
+  }
+
+  /**
+   * For answers served from a cache: refuse them where a read would have been refused, so a
+   * caller's scope mistake shows on a warm cache as on a cold one.
+   */
+  assertReadableFor(tenantId: string): void {
+    const active = this.activeScope();
+    if (active && active.tenantId !== tenantId) {
+      throw new Error(`Read for tenant ${tenantId} inside a unit of work for ${describeScope(active)}`);
+    }
+  }
+
   private async begin(runner: QueryRunner, scope: DataScope): Promise<void> {
     await runner.query(beginWithScopeSql(scope));
     const bookkeeping = runner as unknown as TransactionBookkeeping;

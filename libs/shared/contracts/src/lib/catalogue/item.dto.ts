@@ -1,6 +1,5 @@
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
   IsArray,
@@ -37,7 +36,7 @@ import {
 } from './catalogue-codes';
 import type { DepartmentView, WindowView } from './department.dto';
 import type { MaterialView } from './material.dto';
-import type { ProcedureStepView } from './procedure.dto';
+import type { ProcedureStepView, ProcedureVersionView } from './procedure.dto';
 
 const ITEM_CODE_MESSAGE = 'must be letters, digits, ".", "_" or "-", starting with a letter or digit';
 const LONG_TEXT = 5000;
@@ -234,4 +233,10 @@ export interface ItemGuide extends ItemSummary {
   windows: WindowView[];
   materials: MaterialView[];
   procedure: PublishedProcedureView | null;
+}
+
+/** A centre admin's view of an item in any status, with every version of its procedure. */
+export interface ItemDetailView extends ItemGuide {
+  /** Newest first. */
+  procedureVersions: ProcedureVersionView[];
 }
