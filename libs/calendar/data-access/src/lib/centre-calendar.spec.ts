@@ -16,11 +16,10 @@ describe('CentreCalendar', () => {
     loads = [];
     scopes = [];
     beforeList = undefined;
+    // Outside any unit of work: each read opens its own, scoped to the centre.
     const uow = {
-      run: (scope: unknown, work: () => Promise<unknown>) => (scopes.push(scope), work()),
-      manager: () => {
-        throw new Error('Repository used outside a unit of work');
-      },
+      runForCentre: (tenantId: string, work: () => Promise<unknown>) => (scopes.push({ tenantId }), work()),
+      assertReadableFor: () => undefined,
     } as unknown as UnitOfWork;
     const repository = {
       list: async (tenantId: string) => {

@@ -104,7 +104,7 @@ export class UnitOfWork {
   assertReadableFor(tenantId: string): void {
     const active = this.activeScope();
     if (active && active.tenantId !== tenantId) {
-      throw new Error(`Read for tenant ${tenantId} inside a unit of work for ${describeScope(active)}`);
+      throw new Error(`Read for tenant ${tenantId} inside a unit of work for another scope (${describeScope(active)})`);
     }
   }
 
