@@ -2,6 +2,6 @@ module.exports = {
   displayName: 'api-e2e',
   preset: '../../jest.preset.js',
   // Starts the built platform (dist/) as `npm start` does; `npm test` builds it first.
-  globalSetup: '../../libs/server/testing/global-setup.ts',
-  globalTeardown: '../../libs/server/testing/global-teardown.ts',
+  globalSetup: '../../tools/test-db/global-setup.ts',
+  globalTeardown: '../../tools/test-db/global-teardown.ts',
 };

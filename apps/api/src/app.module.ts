@@ -1,7 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from '@zhengwu/server/core/config';
 import { CoreModule } from '@zhengwu/server/core/http';
-import { ALL_ENTITIES } from '@zhengwu/server/schema';
 import { ApplicantContactsModule, OrgFeatureModule } from '@zhengwu/org/feature-api';
 import { CalendarFeatureModule } from '@zhengwu/calendar/feature-api';
 import { CatalogueFeatureModule } from '@zhengwu/catalogue/feature-api';
@@ -14,7 +13,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot({ config, entities: ALL_ENTITIES }), OrgFeatureModule, ApplicantContactsModule, NotificationsModule, CalendarFeatureModule, CatalogueFeatureModule, ApprovalFeatureModule],
+      imports: [CoreModule.forRoot({ config }), OrgFeatureModule, ApplicantContactsModule, NotificationsModule, CalendarFeatureModule, CatalogueFeatureModule, ApprovalFeatureModule],
     };
   }
 }

@@ -2,7 +2,7 @@ import { uniqueMobile, uniqueResidentIdNumber } from '@zhengwu/server/testing';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_PASSWORD, startWebFixture, STARTUP_TIMEOUT, textOf, WebFixture } from './support';
+import { BROWSER_TEST_TIMEOUT, DEMO_PASSWORD, startWebFixture, STARTUP_TIMEOUT, textOf, WebFixture } from './support';
 
 describe('applicant portal in Chromium', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'zhengwu-web-portal-'));
@@ -28,7 +28,7 @@ describe('applicant portal in Chromium', () => {
     // The choice survives a reload.
     await page.reload();
     await page.locator('h1', { hasText: 'Welcome' }).waitFor();
-  });
+  }, BROWSER_TEST_TIMEOUT);
 
   it('finds a centre by name and by code among the 205', async () => {
     const page = await web.newPage();
@@ -39,7 +39,7 @@ describe('applicant portal in Chromium', () => {
     await page.locator('.portal-matches li', { hasText: '射洪市政务服务中心' }).waitFor();
     await search.fill('510981');
     expect(await textOf(page, '.portal-matches li .portal-centre-name')).toBe('射洪市政务服务中心');
-  });
+  }, BROWSER_TEST_TIMEOUT);
 
   it('explains a wrong check digit before submitting, then registers and shows the masked ID', async () => {
     const page = await web.newPage();
@@ -60,7 +60,7 @@ describe('applicant portal in Chromium', () => {
     const masked = `${idNumber.slice(0, 6)}********${idNumber.slice(14)}`;
     await page.getByText(masked).waitFor();
     expect(await page.content()).not.toContain(idNumber);
-  });
+  }, BROWSER_TEST_TIMEOUT);
 
   it('logs the demo applicant in with the mobile number, and refuses a wrong password with a message', async () => {
     const page = await web.newPage();
@@ -73,7 +73,7 @@ describe('applicant portal in Chromium', () => {
     await page.getByLabel('密码').press('Enter');
     await page.waitForURL('**/me');
     await page.locator('#main-content dd', { hasText: '张小明' }).waitFor();
-  });
+  }, BROWSER_TEST_TIMEOUT);
 
   it('serves the OpenAPI documentation as a working page', async () => {
     const page = await web.newPage();
@@ -83,7 +83,7 @@ describe('applicant portal in Chromium', () => {
     await page.getByText('Zhengwu Hall approval core').first().waitFor();
     await page.getByText('/api/v1/auth/applicants/login').first().waitFor();
     expect(errors).toEqual([]);
-  });
+  }, BROWSER_TEST_TIMEOUT);
 
   it('fits a phone-width screen without horizontal scrolling', async () => {
     const page = await web.newPage({ width: 375, height: 740 });
@@ -91,5 +91,5 @@ describe('applicant portal in Chromium', () => {
     await page.getByLabel('公民身份号码').waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-  });
+  }, BROWSER_TEST_TIMEOUT);
 });

@@ -8,6 +8,8 @@ import {
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 export const STARTUP_TIMEOUT = 120_000;
+/** A browser test on a loaded 2-core machine: pages, argon2 logins and Chromium share the CPU. */
+export const BROWSER_TEST_TIMEOUT = 90_000;
 export const DEMO_PASSWORD = 'Zhengwu@2026';
 
 export interface WebFixture {

@@ -1,7 +1,7 @@
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_PASSWORD, startWebFixture, STARTUP_TIMEOUT, textOf, WebFixture } from './support';
+import { BROWSER_TEST_TIMEOUT, DEMO_PASSWORD, startWebFixture, STARTUP_TIMEOUT, textOf, WebFixture } from './support';
 
 describe('staff workbench in Chromium', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'zhengwu-web-workbench-'));
@@ -21,7 +21,7 @@ describe('staff workbench in Chromium', () => {
     await page.goto('/workbench/');
     await page.waitForURL('**/workbench/login**');
     expect(await textOf(page, 'h1')).toBe('工作人员登录');
-  });
+  }, BROWSER_TEST_TIMEOUT);
 
   it('logs a clerk in with the keyboard alone and shows their centre and post', async () => {
     const page = await web.newPage();
@@ -39,7 +39,7 @@ describe('staff workbench in Chromium', () => {
     await page.getByText('窗口收件员，您好').waitFor();
     await page.getByText('所在中心：射洪市政务服务中心').waitFor();
     await page.getByRole('heading', { name: '窗口受理' }).waitFor();
-  });
+  }, BROWSER_TEST_TIMEOUT);
 
   it('shows the server’s reason for a refused login, in the chosen language', async () => {
     const page = await web.newPage();
@@ -52,5 +52,5 @@ describe('staff workbench in Chromium', () => {
     await page.getByText('账号或密码错误。').waitFor();
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByText('Wrong account or password.').waitFor();
-  });
+  }, BROWSER_TEST_TIMEOUT);
 });

@@ -2,6 +2,6 @@ module.exports = {
   displayName: 'approval-feature-api',
   preset: '../../../jest.preset.js',
   // Integration tests: one migrated database per test run (see libs/server/testing).
-  globalSetup: '../../../libs/server/testing/global-setup.ts',
-  globalTeardown: '../../../libs/server/testing/global-teardown.ts',
+  globalSetup: '../../../tools/test-db/global-setup.ts',
+  globalTeardown: '../../../tools/test-db/global-teardown.ts',
 };

@@ -2,8 +2,8 @@ module.exports = {
   displayName: 'catalogue-feature-api',
   preset: '../../../jest.preset.js',
   // Integration tests: one migrated database per test run (see libs/server/testing).
-  globalSetup: '../../../libs/server/testing/global-setup.ts',
-  globalTeardown: '../../../libs/server/testing/global-teardown.ts',
+  globalSetup: '../../../tools/test-db/global-setup.ts',
+  globalTeardown: '../../../tools/test-db/global-teardown.ts',
   // file-type (magic-byte detection of uploads) and its dependencies ship ESM only; Node requires
   // them natively, Jest's module system cannot, so swc compiles them to CommonJS here too.
   transformIgnorePatterns: [

@@ -2,8 +2,8 @@ module.exports = {
   displayName: 'server-storage',
   preset: '../../../jest.preset.js',
   // Integration tests: one migrated database per test run (see libs/server/testing).
-  globalSetup: '../../../libs/server/testing/global-setup.ts',
-  globalTeardown: '../../../libs/server/testing/global-teardown.ts',
+  globalSetup: '../../../tools/test-db/global-setup.ts',
+  globalTeardown: '../../../tools/test-db/global-teardown.ts',
   // file-type and its dependencies ship ESM only; swc compiles them like the preset's allow-list.
   // (The same names belong in the root jest.preset.js allow-list; this override can go once they are.)
   transformIgnorePatterns: [

@@ -12,3 +12,4 @@ export * from './lib/calendar';
 export * from './lib/catalogue';
 export * from './lib/approval';
 export * from './lib/notifications';
+export * from './lib/routing';

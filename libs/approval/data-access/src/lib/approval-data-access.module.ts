@@ -1,3 +1,5 @@
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APPROVAL_ENTITIES } from './approval-schema';
 import { Module } from '@nestjs/common';
 import { ApplicationRecordsRepository } from './repositories/application-records.repository';
 import { ApplicationRepository } from './repositories/application.repository';
@@ -17,5 +19,7 @@ const providers = [
   ApprovalSettingsRepository,
 ];
 
-@Module({ providers, exports: providers })
+@Module({
+  // The entities register themselves with the DataSource (autoLoadEntities) wherever this module is used.
+  imports: [TypeOrmModule.forFeature(APPROVAL_ENTITIES)], providers, exports: providers })
 export class ApprovalDataAccessModule {}

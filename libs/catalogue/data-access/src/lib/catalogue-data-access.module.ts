@@ -1,3 +1,5 @@
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CATALOGUE_ENTITIES } from './catalogue-schema';
 import { Module } from '@nestjs/common';
 import { CatalogueReader } from './catalogue-reader';
 import { DepartmentRepository } from './repositories/department.repository';
@@ -17,5 +19,10 @@ const PROVIDERS = [
   CatalogueReader,
 ];
 
-@Module({ providers: PROVIDERS, exports: PROVIDERS })
+@Module({
+  // The entities register themselves with the DataSource (autoLoadEntities) wherever this module is used.
+  imports: [TypeOrmModule.forFeature(CATALOGUE_ENTITIES)],
+  providers: PROVIDERS,
+  exports: PROVIDERS,
+})
 export class CatalogueDataAccessModule {}

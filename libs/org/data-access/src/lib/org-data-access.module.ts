@@ -1,3 +1,5 @@
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ORG_ENTITIES } from './org-schema';
 import { Module } from '@nestjs/common';
 import { ApplicantRepository } from './repositories/applicant.repository';
 import { AuditLog } from './repositories/audit-log';
@@ -5,6 +7,8 @@ import { CentreRepository } from './repositories/centre.repository';
 import { StaffRepository } from './repositories/staff.repository';
 
 @Module({
+  // The entities register themselves with the DataSource (autoLoadEntities) wherever this module is used.
+  imports: [TypeOrmModule.forFeature(ORG_ENTITIES)],
   providers: [StaffRepository, ApplicantRepository, CentreRepository, AuditLog],
   exports: [StaffRepository, ApplicantRepository, CentreRepository, AuditLog],
 })

@@ -1,3 +1,5 @@
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { NOTIFICATION_ENTITIES } from './notification-schema';
 import { Module } from '@nestjs/common';
 import { AppConfig } from '@zhengwu/server/core/config';
 import { ListMyNotificationsService } from './api/list-my-notifications.service';
@@ -18,6 +20,8 @@ import { NotificationRelay } from './relay/notification-relay';
  * NOTIFICATION_RELAY_SETTINGS (pacing overrides).
  */
 @Module({
+  // The entities register themselves with the DataSource (autoLoadEntities) wherever this module is used.
+  imports: [TypeOrmModule.forFeature(NOTIFICATION_ENTITIES)],
   controllers: [MyNotificationsController],
   providers: [
     NotificationRepository,

@@ -3,6 +3,7 @@ import { CALENDAR_TABLE_FIXTURES } from './fixtures/calendar.fixtures';
 import { CATALOGUE_TABLE_FIXTURES } from './fixtures/catalogue.fixtures';
 import { NOTIFICATION_TABLE_FIXTURES } from './fixtures/notification.fixtures';
 import { ORG_TABLE_FIXTURES } from './fixtures/org.fixtures';
+import { ROUTING_TABLE_FIXTURES } from './fixtures/routing.fixtures';
 import type { Client } from 'pg';
 
 export interface InsertedRow {
@@ -28,4 +29,5 @@ export const TENANT_TABLE_FIXTURES: Record<string, TenantRowFixture> = {
   ...CATALOGUE_TABLE_FIXTURES,
   ...NOTIFICATION_TABLE_FIXTURES,
   ...APPROVAL_TABLE_FIXTURES,
+  ...ROUTING_TABLE_FIXTURES,
 };

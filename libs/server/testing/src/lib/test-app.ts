@@ -2,7 +2,6 @@ import type { DynamicModule, Type } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig, loadConfig } from '@zhengwu/server/core/config';
 import { CoreModule, createHttpApp } from '@zhengwu/server/core/http';
-import { ALL_ENTITIES } from '@zhengwu/server/schema';
 import { join } from 'node:path';
 import { testDatabaseFromEnv } from './test-database';
 import { TestClient } from './test-client';
@@ -31,7 +30,7 @@ export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
   const config = testConfig(options);
   const rootModule: DynamicModule = {
     module: class TestRootModule {},
-    imports: [CoreModule.forRoot({ config, entities: ALL_ENTITIES }), ...options.imports],
+    imports: [CoreModule.forRoot({ config }), ...options.imports],
   };
   const app = await createHttpApp(rootModule, config);
   await app.init();

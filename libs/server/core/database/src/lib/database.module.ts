@@ -1,24 +1,17 @@
 import { DynamicModule, Global, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@zhengwu/server/core/config';
-import { DataSource, EntitySchema } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { RedactingQueryLogger } from './redacting-query-logger';
 import { assertRuntimeRoleIsBoundByRls } from './runtime-role-check';
 import { UnitOfWork } from './unit-of-work';
-
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export type EntityClass = Function | EntitySchema;
-
-export interface DatabaseModuleOptions {
-  entities: readonly EntityClass[];
-}
 
 @Global()
 @Module({})
 export class DatabaseModule implements OnApplicationBootstrap {
   constructor(private readonly dataSource: DataSource) {}
 
-  static forRoot(options: DatabaseModuleOptions): DynamicModule {
+  static forRoot(): DynamicModule {
     return {
       module: DatabaseModule,
       imports: [
@@ -27,7 +20,9 @@ export class DatabaseModule implements OnApplicationBootstrap {
           useFactory: (config: AppConfig) => ({
             type: 'postgres' as const,
             url: config.DATABASE_URL,
-            entities: [...options.entities],
+            // Each data-access module registers its entities (TypeOrmModule.forFeature), so a test
+            // app composed of some features has exactly their entities.
+            autoLoadEntities: true,
             // Schema changes happen only through migrations, run by the owner role before boot.
             synchronize: false,
             migrationsRun: false,

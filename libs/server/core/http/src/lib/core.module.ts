@@ -3,13 +3,12 @@ import { DiscoveryModule } from '@nestjs/core';
 import { AppConfig, ConfigModule } from '@zhengwu/server/core/config';
 import { AuthModule } from '@zhengwu/server/core/auth';
 import { CryptoModule } from '@zhengwu/server/core/crypto';
-import { DatabaseModule, EntityClass } from '@zhengwu/server/core/database';
+import { DatabaseModule } from '@zhengwu/server/core/database';
 import { ObservabilityModule } from '@zhengwu/server/core/observability';
 import { TenancyModule } from '@zhengwu/server/core/tenancy';
 
 export interface CoreModuleOptions {
   config: AppConfig;
-  entities: readonly EntityClass[];
 }
 
 /** The platform core every deployment (and every integration test) is composed on. */
@@ -22,7 +21,7 @@ export class CoreModule {
         ConfigModule.forRoot(options.config),
         TenancyModule,
         CryptoModule,
-        DatabaseModule.forRoot({ entities: options.entities }),
+        DatabaseModule.forRoot(),
         AuthModule,
         ObservabilityModule,
         DiscoveryModule,

@@ -6,11 +6,9 @@ import { register } from 'tsconfig-paths';
  * path aliases are registered first; the harness itself is required only after that.
  */
 export default async function globalSetup(): Promise<void> {
-  const root = join(__dirname, '../../..');
-   
+  const root = join(__dirname, '../..');
   const { compilerOptions } = require(join(root, 'tsconfig.base.json')) as { compilerOptions: { paths: Record<string, string[]> } };
   register({ baseUrl: root, paths: compilerOptions.paths });
-   
-  const { setUpTestDatabase } = require('./src/lib/test-database') as typeof import('./src/lib/test-database');
+  const { setUpTestDatabase } = require('./src/test-database') as typeof import('./src/test-database');
   await setUpTestDatabase();
 }
