@@ -7,6 +7,7 @@ import { ApprovalSettingsRepository } from './repositories/approval-settings.rep
 import { CaseNumberAllocator } from './repositories/case-number-allocator';
 import { EventLog } from './repositories/event-log';
 import { IdempotencyRepository } from './repositories/idempotency.repository';
+import { OriginalsCheckRepository } from './repositories/originals-check.repository';
 import { RatingRepository } from './repositories/rating.repository';
 
 const providers = [
@@ -17,6 +18,7 @@ const providers = [
   IdempotencyRepository,
   RatingRepository,
   ApprovalSettingsRepository,
+  OriginalsCheckRepository,
 ];
 
 @Module({

@@ -10,6 +10,9 @@ import { RectificationEntity } from './entities/rectification.entity';
 import { Applications1795800000100 } from './migrations/1795800000100-applications';
 import { ApplicationEvents1795800000200 } from './migrations/1795800000200-application-events';
 import { Ratings1795800000300 } from './migrations/1795800000300-ratings';
+import { OriginalsChecks1795800000400 } from './migrations/1795800000400-originals-checks';
+import { OriginalsCheckEntity } from './entities/originals-check.entity';
+import { VerificationTaskEntity } from './entities/verification-task.entity';
 
 export const APPROVAL_ENTITIES = [
   ApplicationEntity,
@@ -21,6 +24,13 @@ export const APPROVAL_ENTITIES = [
   RatingEntity,
   RectificationEntity,
   ApprovalSettingsEntity,
+  OriginalsCheckEntity,
+  VerificationTaskEntity,
 ];
 
-export const APPROVAL_MIGRATIONS = [Applications1795800000100, ApplicationEvents1795800000200, Ratings1795800000300];
+export const APPROVAL_MIGRATIONS = [
+  Applications1795800000100,
+  ApplicationEvents1795800000200,
+  Ratings1795800000300,
+  OriginalsChecks1795800000400,
+];

@@ -73,6 +73,12 @@ const ROWS: Row[] = [
   [S.Approved, 'terminate', ANY_STAFF, { to: S.Terminated, resultType: 'voided' }],
   [S.Denied, 'complete', ['approver', 'window_clerk'], { to: S.Completed, resultType: 'returned' }],
   [S.Denied, 'terminate', ANY_STAFF, { to: S.Terminated, resultType: 'voided' }],
+  // Canonical states need no originals check, so the system's check actions find nothing pending.
+  ...[S.Approved, ...PRE_REVIEW].flatMap((status): Row[] => [
+    [status, 'originals_verified', ['system'], 'TRANSITION_NOT_ALLOWED'],
+    [status, 'originals_mismatch', ['system'], 'TRANSITION_NOT_ALLOWED'],
+  ]),
+  [S.Approved, 'complete', ['system'], { to: S.Completed, resultType: 'certificate_issued' }],
 ];
 
 const actorOf = (who: Who) => (who === 'applicant' || who === 'system' ? who : 'staff');
@@ -91,7 +97,7 @@ const cases = APPLICATION_STATUSES.flatMap((status) =>
 
 describe('the transition table (status × action × actor/post)', () => {
   it('covers every combination', () => {
-    expect(cases).toHaveLength(15 * 17 * 8);
+    expect(cases).toHaveLength(15 * 19 * 8);
   });
 
   it.each(cases)('$name · $action · $who', ({ status, action, who }) => {
@@ -124,6 +130,29 @@ describe('the transition table (status × action × actor/post)', () => {
         }
       }
     }
+  });
+});
+
+describe('the originals check (原件核验)', () => {
+  const system: TransitionContext = { actor: 'system' };
+  const approvedAwaitingCheck: ApplicationState = { ...canonicalState(S.Approved), originalsCheckRequired: true };
+
+  it('completes an approved case once the attestation confirms every original', () => {
+    expect(transition(approvedAwaitingCheck, 'complete', system)).toMatchObject({ ok: false, code: 'ORIGINALS_NOT_VERIFIED' });
+    const verified = transition(approvedAwaitingCheck, 'originals_verified', system);
+    if (!verified.ok) throw new Error(verified.code);
+    expect(verified.state).toMatchObject({ status: S.Approved, originalsVerified: true });
+    expect(transition(verified.state, 'complete', system)).toMatchObject({ ok: true, resultType: 'certificate_issued', state: { status: S.Completed } });
+    expect(transition(verified.state, 'originals_verified', system)).toMatchObject({ ok: false, code: 'TRANSITION_NOT_ALLOWED' });
+  });
+
+  it('returns the case to the applicant with a notice when an original does not match', () => {
+    const mismatch = transition(approvedAwaitingCheck, 'originals_mismatch', system);
+    expect(mismatch).toMatchObject({ ok: true, state: { status: S.Returned, clock: 'not_started', noticesSent: 1, currentStep: null } });
+  });
+
+  it('lets only the system record a check', () => {
+    expect(transition(approvedAwaitingCheck, 'originals_verified', { actor: 'staff', post: 'window_clerk' })).toMatchObject({ ok: false, code: 'WRONG_ACTOR' });
   });
 });
 

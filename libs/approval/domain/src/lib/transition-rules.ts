@@ -97,6 +97,9 @@ const extensionUnused: TransitionGuard = (state) => (state.extensionUsed ? refus
 const originalsVerifiedIfRequired: TransitionGuard = (state) =>
   state.originalsCheckRequired && !state.originalsVerified ? refusal('ORIGINALS_NOT_VERIFIED') : null;
 
+const originalsCheckPending: TransitionGuard = (state) =>
+  state.originalsCheckRequired && !state.originalsVerified ? null : refusal('TRANSITION_NOT_ALLOWED');
+
 // ---- effects ----------------------------------------------------------------------------------
 
 /** Leaves the steps: no current step, no special procedure, clock stopped. */
@@ -268,11 +271,36 @@ export const TRANSITION_RULES: Readonly<Record<ApplicationAction, readonly Trans
       guards: [originalsVerifiedIfRequired],
       apply: (state) => ({ state: stop(state, S.Completed), resultType: 'certificate_issued' }),
     },
+    // Issued by the system as soon as a routed attestation confirms the originals.
+    {
+      from: [S.Approved],
+      actors: ['system'],
+      guards: [originalsVerifiedIfRequired],
+      apply: (state) => ({ state: stop(state, S.Completed), resultType: 'certificate_issued' }),
+    },
     {
       from: [S.Denied],
       actors: ['staff'],
       posts: ISSUERS,
       apply: (state) => ({ state: stop(state, S.Completed), resultType: 'returned' }),
+    },
+  ],
+  // The check of the paper originals (就地就近, possibly at another centre) arrives as a signed
+  // attestation: a full match lets the case be issued; anything else goes back to the applicant.
+  originals_verified: [
+    {
+      from: [S.Approved, ...PRE_REVIEW],
+      actors: ['system'],
+      guards: [originalsCheckPending],
+      apply: (state) => ({ state: { ...state, originalsVerified: true } }),
+    },
+  ],
+  originals_mismatch: [
+    {
+      from: [S.Approved, ...PRE_REVIEW],
+      actors: ['system'],
+      guards: [originalsCheckPending],
+      apply: (state) => ({ state: { ...stop(state, S.Returned), clock: 'not_started', noticesSent: state.noticesSent + 1 } }),
     },
   ],
   // 终止: recorded as 作废 in the GB/T 39046 result types.

@@ -92,7 +92,11 @@ export type ApplicationAction =
   | 'end_special_procedure'
   | 'extend'
   | 'complete'
-  | 'terminate';
+  | 'terminate'
+  /** The originals check (原件核验) found every original matching: recorded by the system on the attestation. */
+  | 'originals_verified'
+  /** The originals check found a mismatch or a missing original: back to the applicant with a notice. */
+  | 'originals_mismatch';
 export const APPLICATION_ACTIONS: readonly ApplicationAction[] = Object.freeze([
   'submit',
   'resubmit',
@@ -111,6 +115,8 @@ export const APPLICATION_ACTIONS: readonly ApplicationAction[] = Object.freeze([
   'extend',
   'complete',
   'terminate',
+  'originals_verified',
+  'originals_mismatch',
 ]);
 
 /** A type guard for values read from requests or storage. */
@@ -178,6 +184,8 @@ export const DEFECT_KIND_LABELS: Readonly<Record<DefectKind, LocalizedText>> = O
 
 export const ACTION_LABELS: Readonly<Record<ApplicationAction, LocalizedText>> = Object.freeze({
   submit: { zh: '提交申请', en: 'Submit' },
+  originals_verified: { zh: '原件核验一致', en: 'Originals verified' },
+  originals_mismatch: { zh: '原件核验不一致，退回申请人', en: 'Originals do not match: back to the applicant' },
   resubmit: { zh: '补正后重新提交', en: 'Resubmit after correction' },
   withdraw: { zh: '撤回申请', en: 'Withdraw' },
   accept: { zh: '受理', en: 'Accept' },

@@ -72,6 +72,34 @@ export const ApprovalError = defineErrors({
     kind: 'conflict',
     message: { zh: '该环节尚未办结，或已经评价过。', en: 'This step is not finished yet, or has already been rated.' },
   },
+  VERIFICATION_TASK_NOT_FOUND: {
+    kind: 'not_found',
+    message: { zh: '未找到该原件核验任务。', en: 'No such originals check.' },
+  },
+  VERIFICATION_ALREADY_COMPLETED: {
+    kind: 'conflict',
+    message: { zh: '该原件核验已经完成。', en: 'This originals check is already completed.' },
+  },
+  VERIFICATION_INCOMPLETE: {
+    kind: 'invalid',
+    message: { zh: '请对清单中的每一项材料逐一记录核验结果。', en: 'Record a result for every material of the manifest, at its version.' },
+  },
+  VERIFICATION_NOTE_REQUIRED: {
+    kind: 'invalid',
+    message: { zh: '原件与复印件不一致时，请写明不一致之处。', en: 'Describe what does not match.' },
+  },
+  COURIER_NUMBER_REQUIRED: {
+    kind: 'invalid',
+    message: { zh: '原件寄送时请填写快递单号。', en: 'A courier number is required when the originals are forwarded.' },
+  },
+  ORIGINALS_NOT_VERIFIED: {
+    kind: 'conflict',
+    message: { zh: '该事项须先完成原件核验。', en: 'The originals must be checked first.' },
+  },
+  ATTESTATION_MISMATCH: {
+    kind: 'invalid',
+    message: { zh: '核验结果与所发核验请求不符。', en: 'The attestation does not answer the request that was sent.' },
+  },
   PUBLIC_CASE_NOT_FOUND: {
     kind: 'not_found',
     message: { zh: '办件编号或查询码不正确。', en: 'Wrong case number or query code.' },

@@ -18,6 +18,11 @@ import { StepActionsService } from './staff/step-actions.service';
 import { ApprovalSweeper } from './sweeper/approval-sweeper.service';
 import { ApplicationQueriesService } from './views/application-queries.service';
 import { ApplicationViewBuilder } from './views/application-view.builder';
+import { OriginalsCheckService } from './originals/originals-check.service';
+import { VerificationCompletedHandler } from './originals/verification-completed.handler';
+import { VerificationRequestedHandler } from './originals/verification-requested.handler';
+import { VerificationTasksController } from './originals/verification-tasks.controller';
+import { VerificationTasksService } from './originals/verification-tasks.service';
 import { ApplicantNotifier } from './workflow/applicant-notifier';
 import { ApplicationWorkflow } from './workflow/application-workflow.service';
 import { DeadlinesService } from './workflow/deadlines.service';
@@ -25,7 +30,14 @@ import { DeadlinesService } from './workflow/deadlines.service';
 /** Scope approval: applications from draft to completion, the one-time notice, steps and ratings. */
 @Module({
   imports: [ApprovalDataAccessModule, CatalogueDataAccessModule, CalendarDataAccessModule, OrgDataAccessModule, NotificationsModule, StorageModule],
-  controllers: [ApplicantApplicationsController, MyApplicationsController, StaffApplicationsController, CentreCasesController, PublicCasesController],
+  controllers: [
+    ApplicantApplicationsController,
+    MyApplicationsController,
+    StaffApplicationsController,
+    CentreCasesController,
+    PublicCasesController,
+    VerificationTasksController,
+  ],
   providers: [
     ApplicationWorkflow,
     DeadlinesService,
@@ -38,6 +50,10 @@ import { DeadlinesService } from './workflow/deadlines.service';
     StepActionsService,
     RatingsService,
     ApprovalSweeper,
+    OriginalsCheckService,
+    VerificationTasksService,
+    VerificationRequestedHandler,
+    VerificationCompletedHandler,
   ],
   exports: [ApplicationWorkflow, ApplicationQueriesService, ApprovalSweeper],
 })

@@ -15,6 +15,13 @@ export const OrgError = defineErrors({
       en: 'This mobile number belongs to several accounts; sign in with the identity number.',
     },
   },
+  APPLICANT_ACCOUNTS_ELSEWHERE: {
+    kind: 'not_found',
+    message: {
+      zh: '申请人账号由省级统一身份认证平台管理，请在该平台注册或登录。',
+      en: 'Applicant accounts are kept by the identity issuer; register or sign in there.',
+    },
+  },
   STAFF_USERNAME_TAKEN: {
     kind: 'conflict',
     message: { zh: '本中心已有同名账号。', en: 'This centre already has an account with that username.' },

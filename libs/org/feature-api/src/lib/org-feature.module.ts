@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { OrgDataAccessModule } from '@zhengwu/org/data-access';
 import { ApplicantLoginService } from './auth/applicant-login.service';
+import { IdentityIssuerCheck } from './auth/identity-issuer.guard';
 import { AuthController } from './auth/auth.controller';
 import { CurrentProfileService } from './auth/current-profile.service';
 import { RegisterApplicantService } from './auth/register-applicant.service';
@@ -25,6 +26,7 @@ import { StaffController } from './staff/staff.controller';
     CurrentProfileService,
     ManageStaffService,
     DemoSeedService,
+    IdentityIssuerCheck,
   ],
 })
 export class OrgFeatureModule {}

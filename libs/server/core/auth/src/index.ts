@@ -1,6 +1,7 @@
 export * from './lib/auth-errors';
 export * from './lib/access-token';
 export * from './lib/access-token.service';
+export * from './lib/trusted-identity-issuer';
 export * from './lib/password-hasher';
 export * from './lib/permissions.decorator';
 export * from './lib/auth.guard';

@@ -15,4 +15,6 @@ export class ApplicationMaterialEntity {
   @Column({ name: 'uploaded_at', type: 'timestamptz' }) uploadedAt!: Date;
   @Column({ name: 'uploaded_by_kind', type: 'text' }) uploadedByKind!: 'applicant' | 'staff';
   @Column({ name: 'uploaded_by', type: 'text' }) uploadedBy!: string;
+  /** 国办函〔2016〕108号: C uploaded by the applicant; B checked against the original by staff. */
+  @Column({ name: 'trust_level', type: 'text', default: 'C' }) trustLevel!: 'A' | 'B' | 'C' | 'D';
 }

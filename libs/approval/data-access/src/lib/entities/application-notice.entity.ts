@@ -9,7 +9,8 @@ export class ApplicationNoticeEntity {
   @PrimaryColumn({ type: 'integer', primaryKeyConstraintName: 'application_notices_pkey' }) seq!: number;
   @Column({ name: 'applicant_id', type: 'uuid' }) applicantId!: string;
   @Column({ name: 'sent_at', type: 'timestamptz' }) sentAt!: Date;
-  @Column({ name: 'sent_by', type: 'uuid' }) sentBy!: string;
+  /** The clerk who sent it; null when the system did (an originals check that did not match). */
+  @Column({ name: 'sent_by', type: 'uuid', nullable: true }) sentBy!: string | null;
   @Column({ type: 'jsonb' }) defects!: Array<Defect & { sampleDocumentId?: string | null }>;
   @Column({ name: 'override_reason', type: 'text', nullable: true }) overrideReason!: string | null;
   @Column({ name: 'override_by', type: 'uuid', nullable: true }) overrideBy!: string | null;

@@ -8,4 +8,6 @@ export class ApprovalSettingsEntity {
   @Column({ name: 'pre_review_working_days', type: 'integer' }) preReviewWorkingDays!: number;
   @Column({ name: 'yellow_within_working_days', type: 'integer' }) yellowWithinWorkingDays!: number;
   @Column({ name: 'after_hours_cutoff', type: 'text', nullable: true }) afterHoursCutoff!: string | null;
+  /** The verifying centre's limit for an originals check. */
+  @Column({ name: 'verification_working_days', type: 'integer' }) verificationWorkingDays!: number;
 }

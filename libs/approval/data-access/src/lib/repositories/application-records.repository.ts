@@ -17,13 +17,16 @@ export class ApplicationRecordsRepository {
 
   // Materials -------------------------------------------------------------------------------------
 
-  async addMaterialVersion(tenantId: string, row: Omit<ApplicationMaterialEntity, 'version'>): Promise<ApplicationMaterialEntity> {
+  async addMaterialVersion(
+    tenantId: string,
+    row: Omit<ApplicationMaterialEntity, 'version' | 'trustLevel'> & { trustLevel?: ApplicationMaterialEntity['trustLevel'] },
+  ): Promise<ApplicationMaterialEntity> {
     const rows: Array<{ next: number }> = await tenantManager(this.uow, tenantId).query(
       `SELECT coalesce(max(version), 0) + 1 AS next FROM application_materials
        WHERE tenant_id = $1 AND application_id = $2 AND material_code = $3`,
       [tenantId, row.applicationId, row.materialCode],
     );
-    const material: ApplicationMaterialEntity = { ...row, version: rows[0]?.next ?? 1 };
+    const material: ApplicationMaterialEntity = { ...row, trustLevel: row.trustLevel ?? 'C', version: rows[0]?.next ?? 1 };
     await tenantRepository(this.uow, tenantId, ApplicationMaterialEntity).insert(material);
     return material;
   }
@@ -39,6 +42,14 @@ export class ApplicationRecordsRepository {
     return tenantRepository(this.uow, tenantId, ApplicationMaterialEntity).findOne({
       where: { tenantId, applicationId, materialCode, version },
     });
+  }
+
+  /** A material version whose original was seen to match becomes trust level B. */
+  async raiseTrustLevel(tenantId: string, applicationId: string, materialCode: string, version: number, level: 'A' | 'B'): Promise<void> {
+    await tenantRepository(this.uow, tenantId, ApplicationMaterialEntity).update(
+      { tenantId, applicationId, materialCode, version },
+      { trustLevel: level },
+    );
   }
 
   // Steps -----------------------------------------------------------------------------------------

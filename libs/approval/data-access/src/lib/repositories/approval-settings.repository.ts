@@ -8,6 +8,7 @@ export const DEFAULT_APPROVAL_SETTINGS: Omit<ApprovalSettingsEntity, 'tenantId'>
   preReviewWorkingDays: 5,
   yellowWithinWorkingDays: 2,
   afterHoursCutoff: null,
+  verificationWorkingDays: 3,
 };
 
 @Injectable()

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { ApplicationStatus, initialState } from '@zhengwu/approval/domain';
 import { ApplicationEntity, ApplicationRecordsRepository, ApplicationRepository } from '@zhengwu/approval/data-access';
 import { CatalogueReader } from '@zhengwu/catalogue/data-access';
-import { ApplicantRepository } from '@zhengwu/org/data-access';
 import { UnitOfWork } from '@zhengwu/server/core/database';
 import { PlatformError } from '@zhengwu/server/core/errors';
 import type { ApplicantPrincipal } from '@zhengwu/server/core/tenancy';
@@ -25,7 +24,6 @@ export class ApplicationDraftsService {
     private readonly uow: UnitOfWork,
     private readonly applications: ApplicationRepository,
     private readonly records: ApplicationRecordsRepository,
-    private readonly applicants: ApplicantRepository,
     private readonly catalogue: CatalogueReader,
     private readonly views: ApplicationViewBuilder,
     private readonly uploads: UploadReceiver,
@@ -37,8 +35,8 @@ export class ApplicationDraftsService {
     return this.uow.run({ tenantId, applicantId: principal.id }, async () => {
       const item = await this.catalogue.itemForApplication(tenantId, request.itemId);
       if (!item || !item.onlineApplicable) throw ApprovalError.ITEM_NOT_AVAILABLE({ itemId: request.itemId });
-      const applicant = await this.applicants.findById(principal.id);
-      if (!applicant) throw ApprovalError.ITEM_NOT_AVAILABLE();
+      // Who applies comes from the verified token: the account may live at another deployment.
+      const applicant = { id: principal.id, kind: principal.applicantKind, name: principal.name, identityMasked: principal.identityMasked };
       const verificationCentre = item.originalsCheckRequired
         ? this.verificationCentre(request.verificationCentre, applicant.identityMasked, applicant.kind, tenantId)
         : null;

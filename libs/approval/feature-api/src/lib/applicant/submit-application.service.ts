@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ApplicationStatus, formatCaseNumber, generateQueryCode } from '@zhengwu/approval/domain';
-import { ApplicationRecordsRepository, CaseNumberAllocator, IdempotencyRepository } from '@zhengwu/approval/data-access';
+import { ApplicationRecordsRepository, CaseNumberAllocator, IdempotencyRepository, OriginalsCheckRepository } from '@zhengwu/approval/data-access';
 import { chinaCivilDate } from '@zhengwu/calendar/domain';
 import { CatalogueReader } from '@zhengwu/catalogue/data-access';
 import { UnitOfWork } from '@zhengwu/server/core/database';
@@ -9,6 +9,8 @@ import type { ApplicationView } from '@zhengwu/shared/contracts';
 import canonicalize from 'canonicalize';
 import { createHash, randomBytes } from 'node:crypto';
 import { ApprovalError } from '../approval-errors';
+import { awaitsOriginalsCheck } from '../originals/check-point';
+import { OriginalsCheckService } from '../originals/originals-check.service';
 import { ApplicationViewBuilder } from '../views/application-view.builder';
 import { ApplicationWorkflow } from '../workflow/application-workflow.service';
 
@@ -29,6 +31,8 @@ export class SubmitApplicationService {
     private readonly caseNumbers: CaseNumberAllocator,
     private readonly idempotency: IdempotencyRepository,
     private readonly views: ApplicationViewBuilder,
+    private readonly originals: OriginalsCheckService,
+    private readonly checks: OriginalsCheckRepository,
   ) {}
 
   submit(tenantId: string, principal: ApplicantPrincipal, applicationId: string, idempotencyKey: string | undefined): Promise<ApplicationView> {
@@ -60,6 +64,10 @@ export class SubmitApplicationService {
         expectedVersion: null,
         changes,
       });
+      // Items whose originals are seen before acceptance ask for the check as soon as they are submitted.
+      if (awaitsOriginalsCheck(updated, 'before_acceptance') && !(await this.checks.checksOf(tenantId, updated.id)).some((c) => c.status === 'requested')) {
+        await this.originals.request(updated, null);
+      }
       const view = await this.views.build(updated, { kind: 'applicant' });
       await this.idempotency.store(tenantId, principal.id, idempotencyKey, { requestHash, statusCode: 200, response: view });
       return view;

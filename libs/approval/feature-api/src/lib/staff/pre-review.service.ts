@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { ApplicationStatus, checkNewNotice, DEFECT_KIND_LABELS } from '@zhengwu/approval/domain';
-import { ApplicationEntity, ApplicationRecordsRepository } from '@zhengwu/approval/data-access';
+import { ApplicationEntity, ApplicationRecordsRepository, OriginalsCheckRepository } from '@zhengwu/approval/data-access';
+import { AuditLog } from '@zhengwu/org/data-access';
 import { CatalogueReader } from '@zhengwu/catalogue/data-access';
 import { UnitOfWork } from '@zhengwu/server/core/database';
 import type { StaffPrincipal } from '@zhengwu/server/core/tenancy';
 import type { AcceptRequest, ApplicationView, NotAcceptRequest, OverrideReturnRequest, ReturnWithNoticeRequest } from '@zhengwu/shared/contracts';
 import { ApprovalError } from '../approval-errors';
+import { awaitsOriginalsCheck } from '../originals/check-point';
+import { OriginalsCheckService } from '../originals/originals-check.service';
 import { ApplicationViewBuilder, materialHistory } from '../views/application-view.builder';
 import { ApplicantNotifier } from '../workflow/applicant-notifier';
 import { ApplicationWorkflow } from '../workflow/application-workflow.service';
@@ -24,11 +27,15 @@ export class PreReviewService {
     private readonly catalogue: CatalogueReader,
     private readonly notifier: ApplicantNotifier,
     private readonly views: ApplicationViewBuilder,
+    private readonly originals: OriginalsCheckService,
+    private readonly checks: OriginalsCheckRepository,
+    private readonly audit: AuditLog,
   ) {}
 
   accept(tenantId: string, principal: StaffPrincipal, applicationId: string, request: AcceptRequest): Promise<ApplicationView> {
     return this.uow.run({ tenantId }, async () => {
       const application = await this.workflow.load(tenantId, applicationId);
+      if (awaitsOriginalsCheck(application, 'before_acceptance')) throw ApprovalError.ORIGINALS_NOT_VERIFIED();
       const owed = request.owedMaterials ?? [];
       if (owed.length > 0) await this.assertDeferrable(application, owed);
       const actor = staffActor(principal, 'window_clerk');
@@ -44,6 +51,9 @@ export class PreReviewService {
       }
       if (updated.status === ApplicationStatus.Completed) {
         await this.notifier.notify(updated, 'application.completed', {});
+      } else if (updated.status === ApplicationStatus.Approved) {
+        // A 即办件 decided on the spot whose originals must still be seen.
+        if (awaitsOriginalsCheck(updated, 'after_approval')) await this.originals.request(updated, principal.id);
       } else if (updated.promisedDue) {
         await this.notifier.notify(updated, 'application.accepted', { promisedDue: updated.promisedDue });
       }
@@ -122,6 +132,18 @@ export class PreReviewService {
         })),
       });
       return this.views.build(updated, { kind: 'staff', post: 'window_clerk' });
+    });
+  }
+
+  /** The paper originals forwarded by a verifying centre arrived at this counter. */
+  confirmPaperArrival(tenantId: string, principal: StaffPrincipal, applicationId: string): Promise<ApplicationView> {
+    return this.uow.run({ tenantId }, async () => {
+      const application = await this.workflow.load(tenantId, applicationId);
+      const forwarded = (await this.checks.checksOf(tenantId, applicationId)).filter((c) => c.custody === 'forwarded' && !c.paperArrivedAt).pop();
+      if (!forwarded) throw ApprovalError.TRANSITION_NOT_ALLOWED({ action: 'confirm_paper_arrival' });
+      await this.checks.updateCheck(tenantId, applicationId, forwarded.seq, { paperArrivedAt: new Date() });
+      await this.audit.record(tenantId, { action: 'originals.paper_arrived', subjectType: 'application', subjectId: applicationId, details: { checkSeq: forwarded.seq } });
+      return this.views.build(application, { kind: 'staff', post: 'window_clerk' });
     });
   }
 

@@ -61,6 +61,14 @@ export class StaffApplicationsController {
     return this.preReview.notAccept(p.centreCode, staff, p.id, body);
   }
 
+  @Post('originals/arrival')
+  @HttpCode(HttpStatus.OK)
+  @RequirePermission(Permission.PreReview)
+  @ApiOperation({ summary: 'Confirm that the paper originals forwarded by the verifying centre arrived' })
+  confirmPaperArrival(@Param() p: ApplicationParams, @CurrentPrincipal() staff: StaffPrincipal) {
+    return this.preReview.confirmPaperArrival(p.centreCode, staff, p.id);
+  }
+
   @Post('steps/claim')
   @HttpCode(HttpStatus.OK)
   @RequirePermission(Permission.StepHandle)

@@ -15,6 +15,8 @@ import type {
   TransitionRequest,
 } from '@zhengwu/shared/contracts';
 import { ApprovalError } from '../approval-errors';
+import { awaitsOriginalsCheck } from '../originals/check-point';
+import { OriginalsCheckService } from '../originals/originals-check.service';
 import { ApplicationViewBuilder } from '../views/application-view.builder';
 import { ApplicantNotifier } from '../workflow/applicant-notifier';
 import { ApplicationWorkflow, PerformOptions } from '../workflow/application-workflow.service';
@@ -37,6 +39,7 @@ export class StepActionsService {
     private readonly calendars: CentreCalendar,
     private readonly notifier: ApplicantNotifier,
     private readonly views: ApplicationViewBuilder,
+    private readonly originals: OriginalsCheckService,
   ) {}
 
   pass(tenantId: string, principal: StaffPrincipal, id: string, request: TransitionRequest): Promise<ApplicationView> {
@@ -48,9 +51,11 @@ export class StepActionsService {
   }
 
   approve(tenantId: string, principal: StaffPrincipal, id: string, request: TransitionRequest): Promise<ApplicationView> {
-    return this.onStep(tenantId, principal, id, request.version, 'approve', { comment: request.comment }, (app) =>
-      this.notifier.notify(app, 'application.approved', {}),
-    );
+    return this.onStep(tenantId, principal, id, request.version, 'approve', { comment: request.comment }, async (app) => {
+      await this.notifier.notify(app, 'application.approved', {});
+      // After approval (the default check point), the originals are checked where the applicant chose.
+      if (awaitsOriginalsCheck(app, 'after_approval')) await this.originals.request(app, principal.id);
+    });
   }
 
   deny(tenantId: string, principal: StaffPrincipal, id: string, request: ReasonedTransitionRequest): Promise<ApplicationView> {

@@ -7,6 +7,7 @@ import {
   ApplicationPauseEntity,
   ApplicationRecordsRepository,
   ApplicationStepEntity,
+  OriginalsCheckRepository,
   RatingRepository,
 } from '@zhengwu/approval/data-access';
 import { CatalogueReader } from '@zhengwu/catalogue/data-access';
@@ -43,6 +44,7 @@ export class ApplicationViewBuilder {
     private readonly records: ApplicationRecordsRepository,
     private readonly ratings: RatingRepository,
     private readonly catalogue: CatalogueReader,
+    private readonly checks: OriginalsCheckRepository,
   ) {}
 
   async build(application: ApplicationEntity, audience: Audience): Promise<ApplicationView> {
@@ -54,6 +56,7 @@ export class ApplicationViewBuilder {
     const materials = await this.records.materialVersions(tenantId, application.id);
     const ratings = await this.ratings.ofApplication(tenantId, application.id);
     const item = await this.catalogue.itemForApplication(tenantId, application.itemId);
+    const checks = await this.checks.checksOf(tenantId, application.id);
     const requirements: MaterialRequirement[] = item?.materials ?? [];
     const forStaff = audience.kind === 'staff';
     const openPause = pauses.find((pause) => pause.endedAt === null) ?? null;
@@ -87,6 +90,18 @@ export class ApplicationViewBuilder {
       deliveryMode: application.deliveryMode,
       originalsCheckRequired: application.originalsCheckRequired,
       originalsVerified: application.originalsVerified,
+      originalsChecks: checks.map((check) => ({
+        seq: check.seq,
+        verifyingCentre: check.verifyingCentre,
+        status: check.status,
+        requestedAt: check.requestedAt.toISOString(),
+        completedAt: iso(check.completedAt),
+        results: check.results,
+        identityChecked: check.identityChecked,
+        custody: check.custody,
+        courierNumber: check.courierNumber,
+        paperArrivedAt: iso(check.paperArrivedAt),
+      })),
       deadlines: {
         promisedDue: application.promisedDue,
         legalDue: application.legalDue,

@@ -5,6 +5,7 @@ import { PersonalDataProtector } from '@zhengwu/server/core/crypto';
 import { UnitOfWork } from '@zhengwu/server/core/database';
 import type { ApplicantLoginRequest, ApplicantTokenResponse } from '@zhengwu/shared/contracts';
 import { OrgError } from '../org-errors';
+import { IdentityIssuerCheck } from './identity-issuer.guard';
 import { applicantProfile, loginLookupHash } from './applicant-identity';
 import { isLocked, lockAfterFailure } from './login-throttle';
 
@@ -16,9 +17,11 @@ export class ApplicantLoginService {
     private readonly protector: PersonalDataProtector,
     private readonly passwords: PasswordHasher,
     private readonly tokens: AccessTokenService,
+    private readonly identityIssuer: IdentityIssuerCheck,
   ) {}
 
   async login(request: ApplicantLoginRequest): Promise<ApplicantTokenResponse> {
+    this.identityIssuer.assertHere();
     const lookup = loginLookupHash(this.protector, request.identifier);
     if (!lookup) {
       await this.passwords.verify(undefined, request.password);
@@ -50,7 +53,7 @@ export class ApplicantLoginService {
       throw outcome.error;
     }
     const { applicant } = outcome;
-    const { token, expiresIn } = await this.tokens.issue(applicant.id, { kind: 'applicant', name: applicant.name });
+    const { token, expiresIn } = await this.tokens.issue(applicant.id, { kind: 'applicant', name: applicant.name, ak: applicant.kind, idm: applicant.identityMasked });
     return { accessToken: token, tokenType: 'Bearer', expiresIn, profile: applicantProfile(applicant) };
   }
 }

@@ -10,6 +10,7 @@ import type {
 } from '@zhengwu/shared/contracts';
 import { v7 as uuidv7 } from 'uuid';
 import { isUniqueViolation, OrgError } from '../org-errors';
+import { IdentityIssuerCheck } from './identity-issuer.guard';
 import { applicantProfile, sealIdentity } from './applicant-identity';
 
 @Injectable()
@@ -20,9 +21,11 @@ export class RegisterApplicantService {
     private readonly protector: PersonalDataProtector,
     private readonly passwords: PasswordHasher,
     private readonly tokens: AccessTokenService,
+    private readonly identityIssuer: IdentityIssuerCheck,
   ) {}
 
   naturalPerson(request: RegisterNaturalPersonRequest): Promise<ApplicantTokenResponse> {
+    this.identityIssuer.assertHere();
     return this.register({
       kind: 'natural_person',
       name: request.name.trim(),
@@ -34,6 +37,7 @@ export class RegisterApplicantService {
   }
 
   legalPerson(request: RegisterLegalPersonRequest): Promise<ApplicantTokenResponse> {
+    this.identityIssuer.assertHere();
     return this.register({
       kind: 'legal_person',
       name: request.name.trim(),
@@ -71,7 +75,7 @@ export class RegisterApplicantService {
       }
       throw error;
     }
-    const { token, expiresIn } = await this.tokens.issue(applicant.id, { kind: 'applicant', name: applicant.name });
+    const { token, expiresIn } = await this.tokens.issue(applicant.id, { kind: 'applicant', name: applicant.name, ak: applicant.kind, idm: applicant.identityMasked });
     return { accessToken: token, tokenType: 'Bearer', expiresIn, profile: applicantProfile(applicant) };
   }
 }

@@ -8,6 +8,7 @@ import { normaliseResidentIdNumber, normaliseUscc } from '@zhengwu/shared/util';
 import { DomainError } from '@zhengwu/server/core/errors';
 import { identityLookupHash } from '../auth/applicant-identity';
 import { OrgError } from '../org-errors';
+import { IdentityIssuerCheck } from '../auth/identity-issuer.guard';
 import { RegisterApplicantService } from '../auth/register-applicant.service';
 import { ManageStaffService } from '../staff/manage-staff.service';
 import { DEMO_APPLICANT, DEMO_CENTRES, DEMO_COMPANY, DEMO_PASSWORD, DEMO_STAFF } from './demo-accounts';
@@ -30,6 +31,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     private readonly protector: PersonalDataProtector,
     private readonly manageStaff: ManageStaffService,
     private readonly registration: RegisterApplicantService,
+    private readonly identityIssuer: IdentityIssuerCheck,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -47,6 +49,11 @@ export class DemoSeedService implements OnApplicationBootstrap {
           created++;
         }
       }
+    }
+    // Applicant accounts are seeded only where they live (the identity issuer).
+    if (!this.identityIssuer.isHere()) {
+      this.logger.log(`Demo staff ready (${created} created); applicant accounts live at the identity issuer`);
+      return;
     }
     if (
       !(await this.applicantExists(normaliseResidentIdNumber(DEMO_APPLICANT.idNumber))) &&

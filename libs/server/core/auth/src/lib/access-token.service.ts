@@ -1,11 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { AppConfig } from '@zhengwu/server/core/config';
 import { AUTH_SIGNING_KEY, AuthSigningKey } from '@zhengwu/server/core/crypto';
 import { STAFF_ROLES, StaffRole } from '@zhengwu/shared/contracts';
-import { calculateJwkThumbprint, errors, exportJWK, JWK, jwtVerify, SignJWT } from 'jose';
+import { calculateJwkThumbprint, createLocalJWKSet, decodeJwt, errors, exportJWK, JWK, jwtVerify, SignJWT } from 'jose';
 import { randomUUID } from 'node:crypto';
 import { AccessTokenClaims, IssuedAccessToken, TOKEN_AUDIENCE, VerifiedAccessToken } from './access-token';
 import { AuthError } from './auth-errors';
+import { TRUSTED_IDENTITY_ISSUER, TrustedIdentityIssuer } from './trusted-identity-issuer';
 
 export interface PublicJwk extends JWK {
   kid: string;
@@ -25,6 +26,7 @@ export class AccessTokenService {
   constructor(
     @Inject(AUTH_SIGNING_KEY) private readonly key: AuthSigningKey,
     private readonly config: AppConfig,
+    @Optional() @Inject(TRUSTED_IDENTITY_ISSUER) private readonly identityIssuer?: TrustedIdentityIssuer,
   ) {
     this.issuer = `zhengwu:${config.DEPLOYMENT_ID}`;
   }
@@ -45,18 +47,23 @@ export class AccessTokenService {
     return { token, expiresIn };
   }
 
+  /**
+   * Staff tokens are valid only at the deployment that issued them; applicant tokens also when they
+   * come from the identity issuer named in the signed directory.
+   */
   async verify(token: string): Promise<VerifiedAccessToken> {
     try {
-      const { payload } = await jwtVerify(token, this.key.publicKey, {
-        algorithms: ['EdDSA'],
-        audience: TOKEN_AUDIENCE,
-        issuer: this.issuer,
-      });
+      const claimedIssuer = decodeJwt(token).iss;
+      const foreign = this.identityIssuer?.current();
+      const fromIssuer = foreign && claimedIssuer !== this.issuer && claimedIssuer === `zhengwu:${foreign.deploymentId}`;
+      const { payload } = fromIssuer
+        ? await jwtVerify(token, createLocalJWKSet({ keys: foreign.keys }), { algorithms: ['EdDSA'], audience: TOKEN_AUDIENCE, issuer: claimedIssuer })
+        : await jwtVerify(token, this.key.publicKey, { algorithms: ['EdDSA'], audience: TOKEN_AUDIENCE, issuer: this.issuer });
       const claims = parseClaims(payload);
-      if (!claims || typeof payload.sub !== 'string' || typeof payload.exp !== 'number') {
+      if (!claims || typeof payload.sub !== 'string' || typeof payload.exp !== 'number' || (fromIssuer && claims.kind !== 'applicant')) {
         throw AuthError.AUTH_INVALID_TOKEN();
       }
-      return { subject: payload.sub, issuer: this.issuer, expiresAt: new Date(payload.exp * 1000), claims };
+      return { subject: payload.sub, issuer: String(payload.iss), expiresAt: new Date(payload.exp * 1000), claims };
     } catch (error) {
       if (error instanceof errors.JWTExpired) {
         throw AuthError.AUTH_TOKEN_EXPIRED();
@@ -85,7 +92,10 @@ function parseClaims(payload: Record<string, unknown>): AccessTokenClaims | unde
     return undefined;
   }
   if (payload['kind'] === 'applicant') {
-    return { kind: 'applicant', name };
+    const ak = payload['ak'];
+    const idm = payload['idm'];
+    if ((ak !== 'natural_person' && ak !== 'legal_person') || typeof idm !== 'string') return undefined;
+    return { kind: 'applicant', name, ak, idm };
   }
   const tid = payload['tid'];
   const roles = payload['roles'];

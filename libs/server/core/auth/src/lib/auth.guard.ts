@@ -78,7 +78,14 @@ export class AuthGuard implements CanActivate {
     const verified = await this.tokens.verify(match[1]);
     const { claims } = verified;
     if (claims.kind === 'applicant') {
-      return { kind: 'applicant', id: verified.subject, name: claims.name, permissions: APPLICANT_PERMISSIONS };
+      return {
+        kind: 'applicant',
+        id: verified.subject,
+        name: claims.name,
+        applicantKind: claims.ak,
+        identityMasked: claims.idm,
+        permissions: APPLICANT_PERMISSIONS,
+      };
     }
     if (!this.hosted.has(claims.tid)) {
       throw AuthError.AUTH_WRONG_CENTRE();

@@ -132,4 +132,72 @@ export class AppConfig {
   @Transform(toBoolean)
   @IsBoolean()
   TRUST_PROXY = false;
+
+  // Routing between centres (libs/server/routing). Only the routing module reads these, so a
+  // deployment or test app without it needs none of the paths below.
+
+  /** How routed messages travel: `loopback` (inside this deployment) or `nats` (JetStream, between deployments). */
+  @IsIn(['loopback', 'nats'], { message: 'ROUTING_TRANSPORT must be loopback or nats' })
+  ROUTING_TRANSPORT: 'loopback' | 'nats' = 'loopback';
+
+  /** Comma-separated NATS server URLs (ROUTING_TRANSPORT=nats). */
+  @Matches(/^(nats|tls):\/\/[^,\s]+(,(nats|tls):\/\/[^,\s]+)*$/, { message: 'NATS_URL must be nats:// (or tls://) URLs, comma-separated' })
+  NATS_URL = 'nats://127.0.0.1:4222';
+
+  /** JetStream stream carrying the envelopes; created at boot when missing. */
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'ROUTING_STREAM must be 1–64 letters, digits, "_" or "-"' })
+  ROUTING_STREAM = 'ROUTES';
+
+  /** First token of the stream's subjects: `<prefix>.<toCentre>.<type>`. */
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'ROUTING_SUBJECT_PREFIX must be 1–64 letters, digits, "_" or "-"' })
+  ROUTING_SUBJECT_PREFIX = 'route';
+
+  /** JetStream object-store bucket that carries material bytes between deployments. */
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'ROUTING_OBJECT_BUCKET must be 1–64 letters, digits, "_" or "-"' })
+  ROUTING_OBJECT_BUCKET = 'MATERIALS';
+
+  /** The signed centre directory (JSON) this deployment starts with. */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  ROUTING_DIRECTORY_PATH?: string;
+
+  /** The province root public key (SPKI PEM) every directory must be signed with: the trust anchor. */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  ROUTING_ROOT_PUBLIC_KEY_PATH?: string;
+
+  /** Directory of the hosted centres' Ed25519 private keys, one PKCS#8 PEM per centre: `<code>.pem`. */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  CENTRE_KEYS_DIR?: string;
+
+  /** Delivery attempts (relay publishes; NATS max_deliver) before a message is given up with an alert. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  @Max(100)
+  ROUTING_MAX_ATTEMPTS = 12;
+
+  /** Envelopes created longer ago than this are refused as replays. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  ROUTING_FRESHNESS_DAYS = 7;
+
+  /** First retry delay of a failed delivery; doubled per attempt (with jitter) up to ROUTING_RETRY_MAX_MS. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3_600_000)
+  ROUTING_RETRY_BASE_MS = 5000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 3_600_000)
+  ROUTING_RETRY_MAX_MS = 10 * 60_000;
 }

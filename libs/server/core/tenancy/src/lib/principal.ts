@@ -7,6 +7,9 @@ export interface ApplicantPrincipal {
   kind: 'applicant';
   id: string;
   name: string;
+  applicantKind: 'natural_person' | 'legal_person';
+  /** Masked resident ID number, or the USCC (public). */
+  identityMasked: string;
   permissions: readonly Permission[];
 }
 

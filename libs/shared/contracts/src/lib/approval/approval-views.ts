@@ -9,6 +9,7 @@ import type {
   SupervisionLevel,
 } from '@zhengwu/approval/domain';
 import type { LocalizedMessage } from '../errors/error-body';
+import type { OriginalsCheckView } from './originals.dto';
 
 export interface PageOf<T> {
   items: T[];
@@ -109,6 +110,8 @@ export interface ApplicationView {
   deliveryMode: DeliveryMode;
   originalsCheckRequired: boolean;
   originalsVerified: boolean;
+  /** Where the paper originals are checked and how each check went. */
+  originalsChecks: OriginalsCheckView[];
   deadlines: DeadlineView;
   currentStep: { position: number; name: string; post: string; due: string | null; assignee: string | null } | null;
   timeline: TimelineEntry[];

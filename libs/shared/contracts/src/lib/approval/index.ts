@@ -2,3 +2,4 @@ export * from './approval-requests.dto';
 export * from './approval-queries.dto';
 export * from './approval-views';
 export * from './rating.dto';
+export * from './originals.dto';

@@ -24,6 +24,8 @@ export enum Permission {
   StepHandle = 'application:step',
   /** Approvers: approve, deny, extend the legal limit, complete. */
   Decide = 'application:decide',
+  /** Window clerks: check paper originals against the uploaded copies (for any centre's case). */
+  OriginalsCheck = 'originals:check',
   /** Supervisors: override the one-time-notice rule with a written reason. */
   NoticeOverride = 'notice:override',
   /** Supervisors: rectification cases opened by bad ratings; verification of event chains. */
@@ -33,7 +35,14 @@ export enum Permission {
 export const APPLICANT_PERMISSIONS: readonly Permission[] = [Permission.ProfileRead, Permission.ApplicationApply, Permission.ApplicationView];
 
 export const ROLE_PERMISSIONS: Readonly<Record<StaffRole, readonly Permission[]>> = {
-  [StaffRole.WindowClerk]: [Permission.ProfileRead, Permission.ApplicationView, Permission.ApplicationRead, Permission.PreReview, Permission.StepHandle],
+  [StaffRole.WindowClerk]: [
+    Permission.ProfileRead,
+    Permission.ApplicationView,
+    Permission.ApplicationRead,
+    Permission.PreReview,
+    Permission.StepHandle,
+    Permission.OriginalsCheck,
+  ],
   [StaffRole.Reviewer]: [Permission.ProfileRead, Permission.ApplicationView, Permission.ApplicationRead, Permission.StepHandle],
   [StaffRole.Approver]: [Permission.ProfileRead, Permission.ApplicationView, Permission.ApplicationRead, Permission.StepHandle, Permission.Decide],
   [StaffRole.Supervisor]: [

@@ -34,3 +34,6 @@ export const ROUTE_TYPES = [
 ] as const;
 
 export type RouteType = (typeof ROUTE_TYPES)[number];
+
+/** An envelope before its sender signs it: the exact members the signature covers. */
+export type UnsignedEnvelope<P = unknown> = Omit<Envelope<P>, 'signature'>;
