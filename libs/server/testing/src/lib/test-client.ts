@@ -38,7 +38,7 @@ export class TestClient {
     return this.request<T>('DELETE', url, undefined, options);
   }
 
-  async request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body: unknown, options: RequestOptions): Promise<TestResponse<T>> {
+  async request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS', url: string, body: unknown, options: RequestOptions): Promise<TestResponse<T>> {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers['authorization'] = `Bearer ${options.token}`;
     let payload: string | Buffer | undefined;

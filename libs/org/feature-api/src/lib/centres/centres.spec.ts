@@ -67,6 +67,22 @@ describe('centres and divisions', () => {
     expect(replaced.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('allows cross-origin calls only from the configured web app origins', async () => {
+    const cors = await createTestApp({ imports: [OrgFeatureModule], env: { CORS_ORIGINS: 'http://localhost:3001,http://127.0.0.1:3001' } });
+    try {
+      const allowed = await cors.http.request('OPTIONS', '/api/v1/centres', undefined, {
+        headers: { origin: 'http://localhost:3001', 'access-control-request-method': 'GET' },
+      });
+      expect(allowed.headers['access-control-allow-origin']).toBe('http://localhost:3001');
+      const other = await cors.http.get('/api/v1/centres', { headers: { origin: 'http://evil.example' } });
+      expect(other.headers['access-control-allow-origin']).toBeUndefined();
+      const none = await all.http.get('/api/v1/centres', { headers: { origin: 'http://localhost:3001' } });
+      expect(none.headers['access-control-allow-origin']).toBeUndefined();
+    } finally {
+      await cors.close();
+    }
+  });
+
   it('answers 404 for an unknown code and 400 for a malformed one', async () => {
     const unknown = await all.http.get<ErrorBody>('/api/v1/divisions/519999');
     expect(unknown.status).toBe(404);

@@ -128,6 +128,14 @@ export class AppConfig {
   @IsBoolean()
   WORKERS_ENABLED = true;
 
+  /**
+   * Browser origins (comma-separated) allowed to call this API from another origin: in the
+   * multi-deployment topology the web apps call the deployment that hosts each centre.
+   */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^,\s]+(,https?:\/\/[^,\s]+)*$/, { message: 'CORS_ORIGINS must be comma-separated http(s) origins' })
+  CORS_ORIGINS?: string;
+
   /** Behind a reverse proxy, trust X-Forwarded-* for the client address. */
   @Transform(toBoolean)
   @IsBoolean()

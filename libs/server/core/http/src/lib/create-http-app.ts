@@ -56,6 +56,15 @@ export async function createHttpApp(
   );
   app.useGlobalFilters(new ProblemFilter());
 
+  if (config.CORS_ORIGINS) {
+    app.enableCors({
+      origin: config.CORS_ORIGINS.split(','),
+      methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      allowedHeaders: ['authorization', 'content-type', 'idempotency-key', 'accept-language', 'x-request-id'],
+      exposedHeaders: ['x-request-id'],
+      maxAge: 600,
+    });
+  }
   const fastify = app.getHttpAdapter().getInstance();
   useStrictJsonParser(fastify);
   fastify.addHook('onRequest', async (request, reply) => {
