@@ -26,7 +26,7 @@ describe("the applicant's notifications API", () => {
 
   async function newApplicant(): Promise<Applicant> {
     const id = randomUUID();
-    const { token } = await tokens.issue(id, { kind: 'applicant', name: '王小丫' });
+    const { token } = await tokens.issue(id, { kind: 'applicant', name: '王小丫', ak: 'natural_person', idm: '510981********0000' });
     return { id, token };
   }
 
