@@ -5,6 +5,7 @@ import { ApplicantContactsModule, OrgFeatureModule } from '@zhengwu/org/feature-
 import { CalendarFeatureModule } from '@zhengwu/calendar/feature-api';
 import { CatalogueFeatureModule } from '@zhengwu/catalogue/feature-api';
 import { NotificationsModule } from '@zhengwu/server/notifications';
+import { RoutingModule } from '@zhengwu/server/routing';
 import { ApprovalFeatureModule } from '@zhengwu/approval/feature-api';
 
 /** The approval core: the platform core plus every feature scope. */
@@ -13,7 +14,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot({ config }), OrgFeatureModule, ApplicantContactsModule, NotificationsModule, CalendarFeatureModule, CatalogueFeatureModule, ApprovalFeatureModule],
+      imports: [CoreModule.forRoot({ config }), OrgFeatureModule, ApplicantContactsModule, NotificationsModule, RoutingModule, CalendarFeatureModule, CatalogueFeatureModule, ApprovalFeatureModule],
     };
   }
 }

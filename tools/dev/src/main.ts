@@ -1,5 +1,6 @@
 import { DEMO_APPLICANT, DEMO_CENTRES, DEMO_COMPANY, DEMO_PASSWORD, DEMO_STAFF } from '@zhengwu/org/feature-api';
 import { provisionDatabase } from '@zhengwu/server/core/database';
+import { provisionRoutingKeys } from '@zhengwu/server/routing';
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -17,6 +18,7 @@ const root = resolve(__dirname, '../../..');
 const dataDir = resolve(process.env['ZHENGWU_DATA_DIR'] ?? join(root, '.data'));
 const port = Number(process.env['PORT'] ?? 3000);
 const embeddedPort = Number(process.env['EMBEDDED_PG_PORT'] ?? 54329);
+const deploymentId = process.env['DEPLOYMENT_ID'] ?? 'local';
 
 let database: EmbeddedDatabase | undefined;
 let api: ChildProcess | undefined;
@@ -40,13 +42,26 @@ async function main(): Promise<void> {
     runtime: { name: 'zhengwu_app', password: secrets.runtimePassword },
   });
 
+  // One deployment hosting every centre: routing between centres runs over the loopback transport,
+  // still signed and still through outbox and inbox. Keys and the signed directory live in .data.
+  const routing = provisionRoutingKeys({
+    outDir: join(dataDir, 'routing'),
+    deployments: [{ id: deploymentId, hostedTenants: 'all', apiBaseUrl: `http://localhost:${port}` }],
+    identityIssuer: { deploymentId, signingKeyPaths: [join(dataDir, 'keys/auth-signing.pem')], generateMissing: true },
+  });
+
   api = spawn(process.execPath, ['--enable-source-maps', apiMain], {
     stdio: 'inherit',
     env: {
       ...process.env,
       DATABASE_URL: runtimeUrl,
       DATABASE_MIGRATIONS_URL: ownerUrl,
-      DEPLOYMENT_ID: process.env['DEPLOYMENT_ID'] ?? 'local',
+      DEPLOYMENT_ID: deploymentId,
+      ROUTING_TRANSPORT: 'loopback',
+      ROUTING_DIRECTORY_PATH: routing.directoryPath,
+      ROUTING_ROOT_PUBLIC_KEY_PATH: routing.rootPublicKeyPath,
+      CENTRE_KEYS_DIR: routing.centreKeysDirs[deploymentId],
+      MATERIAL_STORE_DIR: join(dataDir, 'materials'),
       HOSTED_TENANTS: process.env['HOSTED_TENANTS'] ?? 'all',
       PORT: String(port),
       HOST: process.env['HOST'] ?? '127.0.0.1',

@@ -4,7 +4,7 @@ import { connectAsOwner, connectAsRuntimeRole, samplePdf, TestApp } from '@zheng
 import type { ErrorBody } from '@zhengwu/shared/contracts';
 import { randomUUID } from 'node:crypto';
 import { ApprovalSweeper } from './sweeper/approval-sweeper.service';
-import { ApprovalKit, createApprovalTestApp } from './testing/approval-test-kit';
+import { ApprovalKit, createApprovalTestApp, STORY_TIMEOUT } from './testing/approval-test-kit';
 
 const ROAD = '道路货物运输经营许可';
 
@@ -52,14 +52,14 @@ describe('application rules', () => {
     } finally {
       await db.end();
     }
-  });
+  }, STORY_TIMEOUT);
 
   it('answers 409 to an action on a stale version', async () => {
     const { application } = await kit.submitted('510900', ROAD);
     const clerk = await kit.staff('510900', 'clerk');
     const stale = await kit.act(application, 'pre-review/accept', clerk, { version: application.version - 1 });
     expect(stale.status).toBe(409);
-  });
+  }, STORY_TIMEOUT);
 
   it('makes one case of concurrent submits with the same Idempotency-Key', async () => {
     const applicant = await kit.newApplicant();
@@ -74,7 +74,7 @@ describe('application rules', () => {
     const noKey = await t.http.post<ErrorBody>(`/api/v1/centres/510900/applications/${draft.id}/submit`, undefined, { token: applicant.token });
     expect(noKey.status).toBe(400);
     expect(noKey.body.code).toBe('IDEMPOTENCY_KEY_REQUIRED');
-  });
+  }, STORY_TIMEOUT);
 
   it.each([
     ['wrong magic bytes', 'photo.pdf', Buffer.from('<html><script>alert(1)</script></html>'), 415],
@@ -89,7 +89,7 @@ describe('application rules', () => {
     expect(response.status).toBe(status);
     expect((response.body as unknown as ErrorBody).message.zh).toBeTruthy();
     expect(await materialRows(draft.id)).toBe(0);
-  });
+  }, STORY_TIMEOUT);
 
   it('keeps every version of a replaced material', async () => {
     const applicant = await kit.newApplicant();
@@ -104,7 +104,7 @@ describe('application rules', () => {
     expect(download.status).toBe(200);
     expect(download.text).toContain('% v1');
     expect(download.headers['content-type']).toBe('application/pdf');
-  });
+  }, STORY_TIMEOUT);
 
   it('keeps centres and applicants apart', async () => {
     const { application, applicant } = await kit.submitted('510900', ROAD);
@@ -129,7 +129,7 @@ describe('application rules', () => {
     expect(owner.items.map((i) => i.id)).toEqual([application.id]);
     // An applicant cannot perform staff actions.
     expect((await kit.act(application, 'pre-review/accept', applicant.token, { version: application.version })).status).toBe(403);
-  });
+  }, STORY_TIMEOUT);
 
   it('refuses a step action by the wrong post, and a step held by someone else', async () => {
     const { application } = await kit.submitted('510900', ROAD);
@@ -156,7 +156,7 @@ describe('application rules', () => {
     expect((taken.body as unknown as ErrorBody).code).toBe('STEP_ASSIGNED_TO_OTHER');
     const approverOnReview = await kit.act(claimed, 'decision/approve', await kit.staff('510900', 'approver'), { version: claimed.version });
     expect(approverOnReview.status).toBe(403);
-  });
+  }, STORY_TIMEOUT);
 
   it('lets a supervisor override the one-time rule with a recorded reason', async () => {
     const { application, applicant } = await kit.submitted('510900', ROAD);
@@ -192,7 +192,7 @@ describe('application rules', () => {
     expect(overridden.notices[1].override).toMatchObject({ reason: '首次预审遗漏，经督查同意补充告知。' });
     const applicantSees = await kit.view(overridden, applicant.token);
     expect(applicantSees.notices[1].override).toBeUndefined();
-  });
+  }, STORY_TIMEOUT);
 
   it('pauses the clock for a special procedure and moves the deadlines by the paused working days; extends once', async () => {
     const { application } = await kit.submitted('510900', ROAD);
@@ -222,7 +222,7 @@ describe('application rules', () => {
     expect(extended.deadlines.extensionWorkingDays).toBe(10);
     expect(extended.deadlines.legalDue).toBe(calendar.addWorkingDays((resumed.deadlines.legalDue ?? today) as CivilDate, 10).date);
     expect((await kit.act(extended, 'extension', approver, { version: extended.version, reason: '再延长。' })).status).toBe(409);
-  });
+  }, STORY_TIMEOUT);
 
   it('flags a submission not pre-reviewed within five working days as deemed accepted (§32)', async () => {
     const { application } = await kit.submitted('510900', ROAD);
@@ -235,7 +235,7 @@ describe('application rules', () => {
     const flagged = await kit.view(application, await kit.staff('510900', 'clerk'));
     expect(flagged.deemedAcceptedAt).not.toBeNull();
     expect(flagged.status).toBe(ApplicationStatus.Submitted);
-  });
+  }, STORY_TIMEOUT);
 
   it('detects a tampered event in the hash chain', async () => {
     // The province centre: no other test of the run verifies its chain while this one breaks it.
@@ -266,5 +266,5 @@ describe('application rules', () => {
       await owner.end();
     }
     expect((await verify()).ok).toBe(true);
-  });
+  }, STORY_TIMEOUT);
 });

@@ -2,7 +2,7 @@ import { ApplicationStatus } from '@zhengwu/approval/domain';
 import { chinaCivilDate, nationalCalendar } from '@zhengwu/calendar/domain';
 import { connectAsRuntimeRole, samplePdf, TestApp } from '@zhengwu/server/testing';
 import type { ApplicationView, ErrorBody, RatingView } from '@zhengwu/shared/contracts';
-import { ApprovalKit, createApprovalTestApp } from './testing/approval-test-kit';
+import { ApprovalKit, createApprovalTestApp, STORY_TIMEOUT } from './testing/approval-test-kit';
 
 /**
  * The seed story (ARCHITECTURE.md §2) over HTTP: a Shehong resident applies online for a Suining
@@ -149,7 +149,7 @@ describe('the application story', () => {
     } finally {
       await db.end();
     }
-  });
+  }, STORY_TIMEOUT);
 
   it('completes an item without an originals check, and lets the applicant rate the case; a bad rating opens a rectification', async () => {
     const { application, applicant } = await kit.submitted('510900', '道路货物运输经营许可');
@@ -171,12 +171,12 @@ describe('the application story', () => {
     const rectifications = kit.expectOk(await t.http.get<Array<{ caseNumber: string; due: string }>>('/api/v1/centres/510900/rectifications', { token: supervisor }));
     const mine = rectifications.find((r) => r.caseNumber === application.caseNumber);
     expect(mine?.due).toBe(nationalCalendar().addWorkingDays(chinaCivilDate(new Date()), 15).date);
-  });
+  }, STORY_TIMEOUT);
 
   it('decides a 即办件 on the spot at acceptance', async () => {
     const { application } = await kit.submitted('510900', '个体工商户名称变更登记');
     const clerk = await kit.staff('510900', 'clerk');
     const accepted = kit.expectOk(await kit.act(application, 'pre-review/accept', clerk, { version: application.version }));
     expect(accepted).toMatchObject({ status: ApplicationStatus.Completed, resultType: 'completed', clockState: 'stopped' });
-  });
+  }, STORY_TIMEOUT);
 });

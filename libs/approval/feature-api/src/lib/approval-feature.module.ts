@@ -18,6 +18,8 @@ import { StepActionsService } from './staff/step-actions.service';
 import { ApprovalSweeper } from './sweeper/approval-sweeper.service';
 import { ApplicationQueriesService } from './views/application-queries.service';
 import { ApplicationViewBuilder } from './views/application-view.builder';
+import { ApplicationChangeFeed } from './live/application-change-feed';
+import { LiveApplicationController } from './live/live-application.controller';
 import { OriginalsCheckService } from './originals/originals-check.service';
 import { VerificationCompletedHandler } from './originals/verification-completed.handler';
 import { VerificationRequestedHandler } from './originals/verification-requested.handler';
@@ -37,6 +39,7 @@ import { DeadlinesService } from './workflow/deadlines.service';
     CentreCasesController,
     PublicCasesController,
     VerificationTasksController,
+    LiveApplicationController,
   ],
   providers: [
     ApplicationWorkflow,
@@ -54,6 +57,7 @@ import { DeadlinesService } from './workflow/deadlines.service';
     VerificationTasksService,
     VerificationRequestedHandler,
     VerificationCompletedHandler,
+    ApplicationChangeFeed,
   ],
   exports: [ApplicationWorkflow, ApplicationQueriesService, ApprovalSweeper],
 })

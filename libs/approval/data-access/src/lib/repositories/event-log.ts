@@ -7,6 +7,9 @@ import { tenantManager, tenantRepository } from './approval-tx';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
+/** PostgreSQL NOTIFY channel announcing that an application changed (see ApplicationChangeFeed). */
+export const APPLICATION_CHANGES_CHANNEL = 'application_changes';
+
 export type NewApplicationEvent = Omit<ApplicationEventEntity, 'tenantId' | 'seq' | 'prevHash' | 'hash'>;
 
 export interface ChainVerification {
@@ -65,6 +68,9 @@ export class EventLog {
     const row: ApplicationEventEntity = { ...unhashed, prevHash: head.last_hash, hash };
     await tenantRepository(this.uow, tenantId, ApplicationEventEntity).insert(row);
     await manager.query('UPDATE event_chain_heads SET last_seq = $2, last_hash = $3 WHERE tenant_id = $1', [tenantId, seq, hash]);
+    // Delivered to listeners when (and only if) the transaction commits: live progress for the
+    // applicant and the staff, without polling. The payload names the case, nothing of its content.
+    await manager.query('SELECT pg_notify($1, $2)', [APPLICATION_CHANGES_CHANNEL, JSON.stringify({ t: tenantId, a: event.applicationId, s: seq })]);
     return row;
   }
 

@@ -2,9 +2,12 @@ import { CalendarFeatureModule } from '@zhengwu/calendar/feature-api';
 import { CatalogueFeatureModule } from '@zhengwu/catalogue/feature-api';
 import { DEMO_PASSWORD, OrgFeatureModule } from '@zhengwu/org/feature-api';
 import { NotificationsModule } from '@zhengwu/server/notifications';
+import { provisionRoutingKeys, RoutingModule, RoutingRelay } from '@zhengwu/server/routing';
+import { join } from 'node:path';
 import {
   createTestApp,
   multipartBody,
+  testDatabaseFromEnv,
   samplePdf,
   TestApp,
   TestResponse,
@@ -19,11 +22,41 @@ import { ApprovalFeatureModule } from '../approval-feature.module';
  * Test-only helpers that tell the approval stories: the whole platform (org, calendar, catalogue,
  * notifications, approval) on the run's database, with the demo centres, staff and catalogue.
  */
+/** A story over HTTP on a busy 2-core machine: argon2 logins, seeding, many transitions. */
+export const STORY_TIMEOUT = 60_000;
+
+/** The demo centres; a test app hosts only these, so its routing relay never takes other tests' messages. */
+export const DEMO_CENTRES = '510000,510900,510981';
+
 export async function createApprovalTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  return createTestApp({
-    imports: [OrgFeatureModule, CalendarFeatureModule, CatalogueFeatureModule, NotificationsModule, ApprovalFeatureModule],
-    env: { SEED_DEMO: 'true', ...env },
+  // Keys and a signed directory for one deployment hosting the demo centres (loopback routing).
+  const dir = join(testDatabaseFromEnv().keysDir, 'approval-routing');
+  const routing = provisionRoutingKeys({
+    outDir: dir,
+    deployments: [{ id: 'test', hostedTenants: DEMO_CENTRES, apiBaseUrl: 'http://test.invalid' }],
+    identityIssuer: { deploymentId: 'test', signingKeyPaths: [join(testDatabaseFromEnv().keysDir, 'test-auth-signing.pem')], generateMissing: true },
   });
+  return createTestApp({
+    imports: [OrgFeatureModule, CalendarFeatureModule, CatalogueFeatureModule, NotificationsModule, RoutingModule, ApprovalFeatureModule],
+    hostedTenants: DEMO_CENTRES,
+    env: {
+      SEED_DEMO: 'true',
+      ROUTING_TRANSPORT: 'loopback',
+      ROUTING_DIRECTORY_PATH: routing.directoryPath,
+      ROUTING_ROOT_PUBLIC_KEY_PATH: routing.rootPublicKeyPath,
+      CENTRE_KEYS_DIR: routing.centreKeysDirs['test'] as string,
+      ...env,
+    },
+  });
+}
+
+/** Delivers what the routing outbox holds (the relay runs only when a test asks, workers are off). */
+export async function deliverRoutedMessages(t: TestApp): Promise<void> {
+  const relay = t.app.get(RoutingRelay);
+  for (let round = 0; round < 5; round++) {
+    const result = await relay.relayOnce();
+    if (result.claimed === 0) return;
+  }
 }
 
 export class ApprovalKit {

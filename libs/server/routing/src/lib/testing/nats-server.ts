@@ -1,0 +1,74 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/*
+ * A private nats-server (JetStream, its own store directory and port) for tests that stop and
+ * restart NATS. Test-only: nothing in the library imports this file.
+ */
+export interface PrivateNatsServer {
+  url: string;
+  /** Kills the server abruptly (SIGKILL: no chance to flush anything) and starts it again on the same port and store. */
+  crashAndRestart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const NATS_SERVER = '/usr/sbin/nats-server';
+
+export async function startPrivateNatsServer(): Promise<PrivateNatsServer> {
+  const port = await freePort();
+  const storeDir = mkdtempSync(join(tmpdir(), 'zhengwu-nats-'));
+  let process = await launch(port, storeDir);
+  return {
+    url: `nats://127.0.0.1:${port}`,
+    async crashAndRestart() {
+      await terminate(process, 'SIGKILL');
+      process = await launch(port, storeDir);
+    },
+    async stop() {
+      await terminate(process, 'SIGTERM');
+      rmSync(storeDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function launch(port: number, storeDir: string): Promise<ChildProcess> {
+  const child = spawn(NATS_SERVER, ['-js', '-a', '127.0.0.1', '-p', String(port), '-sd', storeDir], { stdio: ['ignore', 'ignore', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`nats-server did not start: ${output}`)), 10_000);
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Server is ready')) {
+        clearTimeout(timer);
+        resolve(child);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`nats-server exited (${code}): ${output}`));
+    });
+  });
+}
+
+function terminate(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill(signal);
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}

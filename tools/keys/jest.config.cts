@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'keys',
+  preset: '../../jest.preset.js',
+};
