@@ -1,12 +1,12 @@
 import { DEMO_APPLICANT, DEMO_CENTRES, DEMO_COMPANY, DEMO_PASSWORD, DEMO_STAFF } from '@zhengwu/org/feature-api';
 import { provisionDatabase } from '@zhengwu/server/core/database';
 import { provisionRoutingKeys } from '@zhengwu/server/routing';
-import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Client } from 'pg';
 import { loadDevSecrets } from './dev-secrets';
-import { EmbeddedDatabase, startEmbeddedDatabase } from './embedded-database';
+import { ApiProcess, startApi } from './api-process';
+import { resolveDatabaseServer } from './database-server';
+import type { EmbeddedDatabase } from './embedded-database';
 
 /*
  * `npm start`: one deployment hosting every Sichuan centre, on the PostgreSQL at DATABASE_URL or,
@@ -19,9 +19,10 @@ const dataDir = resolve(process.env['ZHENGWU_DATA_DIR'] ?? join(root, '.data'));
 const port = Number(process.env['PORT'] ?? 3000);
 const embeddedPort = Number(process.env['EMBEDDED_PG_PORT'] ?? 54329);
 const deploymentId = process.env['DEPLOYMENT_ID'] ?? 'local';
+const hostedTenants = process.env['HOSTED_TENANTS'] ?? 'all';
 
 let database: EmbeddedDatabase | undefined;
-let api: ChildProcess | undefined;
+let api: ApiProcess | undefined;
 let stopping = false;
 
 async function main(): Promise<void> {
@@ -32,7 +33,9 @@ async function main(): Promise<void> {
     }
   }
 
-  const adminUrl = await resolveAdminUrl();
+  const server = await resolveDatabaseServer(process.env['DATABASE_URL'], dataDir, embeddedPort);
+  database = server.embedded;
+  const adminUrl = server.adminUrl;
   const secrets = loadDevSecrets(join(dataDir, 'db-passwords.json'));
   const databaseName = new URL(process.env['DATABASE_URL'] ?? 'postgres://x/zhengwu').pathname.slice(1) || 'zhengwu';
   const { ownerUrl, runtimeUrl } = await provisionDatabase({
@@ -46,13 +49,14 @@ async function main(): Promise<void> {
   // still signed and still through outbox and inbox. Keys and the signed directory live in .data.
   const routing = provisionRoutingKeys({
     outDir: join(dataDir, 'routing'),
-    deployments: [{ id: deploymentId, hostedTenants: 'all', apiBaseUrl: `http://localhost:${port}` }],
+    deployments: [{ id: deploymentId, hostedTenants, apiBaseUrl: `http://localhost:${port}` }],
     identityIssuer: { deploymentId, signingKeyPaths: [join(dataDir, 'keys/auth-signing.pem')], generateMissing: true },
   });
 
-  api = spawn(process.execPath, ['--enable-source-maps', apiMain], {
-    stdio: 'inherit',
-    env: {
+  api = await startApi(
+    deploymentId,
+    apiMain,
+    {
       ...process.env,
       DATABASE_URL: runtimeUrl,
       DATABASE_MIGRATIONS_URL: ownerUrl,
@@ -62,7 +66,7 @@ async function main(): Promise<void> {
       ROUTING_ROOT_PUBLIC_KEY_PATH: routing.rootPublicKeyPath,
       CENTRE_KEYS_DIR: routing.centreKeysDirs[deploymentId],
       MATERIAL_STORE_DIR: join(dataDir, 'materials'),
-      HOSTED_TENANTS: process.env['HOSTED_TENANTS'] ?? 'all',
+      HOSTED_TENANTS: hostedTenants,
       PORT: String(port),
       HOST: process.env['HOST'] ?? '127.0.0.1',
       AUTH_SIGNING_KEY_PATH: join(dataDir, 'keys/auth-signing.pem'),
@@ -72,58 +76,15 @@ async function main(): Promise<void> {
       WEB_ROOT: join(root, 'dist/apps'),
       LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'info',
     },
-  });
-  api.on('exit', (code, signal) => {
-    if (!stopping) {
-      process.stderr.write(`API exited (${signal ?? code}); stopping.\n`);
-      void shutdown(code ?? 1);
-    }
-  });
-  await waitForHealth(`http://127.0.0.1:${port}/health`);
+    port,
+    (code) => {
+      if (!stopping) {
+        process.stderr.write(`API exited (${code}); stopping.\n`);
+        void shutdown(code ?? 1);
+      }
+    },
+  );
   printWelcome();
-}
-
-async function resolveAdminUrl(): Promise<string> {
-  const given = process.env['DATABASE_URL'];
-  if (given) {
-    // The database named in the URL is created if missing, so reachability is checked against the
-    // server's maintenance database, which provisioning connects to as well.
-    const admin = new URL(given);
-    admin.pathname = '/postgres';
-    const client = new Client({ connectionString: admin.toString(), connectionTimeoutMillis: 5000 });
-    try {
-      await client.connect();
-    } catch (error) {
-      throw new Error(`Cannot reach the PostgreSQL at DATABASE_URL (${redact(given)}): ${(error as Error).message}`);
-    } finally {
-      await client.end().catch(() => undefined);
-    }
-    return admin.toString();
-  }
-  process.stdout.write(`DATABASE_URL is not set: starting the embedded PostgreSQL (data in ${join(dataDir, 'postgres')}, port ${embeddedPort})\n`);
-  const logs: string[] = [];
-  database = await startEmbeddedDatabase(dataDir, embeddedPort, (line) => logs.push(line)).catch((error: Error) => {
-    process.stderr.write(logs.slice(-20).join('\n') + '\n');
-    throw new Error(`The embedded PostgreSQL did not start: ${error.message}`);
-  });
-  return database.adminUrl;
-}
-
-async function waitForHealth(url: string): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (api?.exitCode !== null) {
-      throw new Error('The API exited before becoming healthy');
-    }
-    try {
-      const response = await fetch(url);
-      if (response.ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolvePoll) => setTimeout(resolvePoll, 250));
-  }
-  throw new Error(`The API did not become healthy at ${url} within 2 minutes`);
 }
 
 function printWelcome(): void {
@@ -150,22 +111,12 @@ function printWelcome(): void {
 async function shutdown(exitCode: number): Promise<void> {
   if (stopping) return;
   stopping = true;
-  if (api && api.exitCode === null && api.signalCode === null) {
-    const exited = new Promise((resolveExit) => api?.once('exit', resolveExit));
-    api.kill('SIGTERM');
-    await exited;
-  }
+  await api?.stop();
   if (database) {
     process.stdout.write('Stopping the embedded PostgreSQL...\n');
     await database.stop().catch((error: Error) => process.stderr.write(`${error.message}\n`));
   }
   process.exit(exitCode);
-}
-
-function redact(url: string): string {
-  const parsed = new URL(url);
-  if (parsed.password) parsed.password = '***';
-  return parsed.toString();
 }
 
 process.on('SIGINT', () => void shutdown(0));

@@ -7,3 +7,4 @@ export * from './lib/tenant-table-fixtures';
 export * from './lib/e2e/platform-process';
 export * from './lib/e2e/browser';
 export * from './lib/multipart';
+export * from './lib/e2e/nats-server';

@@ -4,7 +4,7 @@ import type { Envelope } from '@zhengwu/shared/contracts';
 import { join } from 'node:path';
 import { RoutedOutbox } from './outbox/routed-outbox';
 import { RoutingModule } from './routing.module';
-import { startPrivateNatsServer, PrivateNatsServer } from './testing/nats-server';
+import { PrivateNatsServer, startPrivateNatsServer } from '@zhengwu/server/testing';
 import { callsById, recorded, RecordingHandlers } from './testing/recording-handler';
 import { eventually, routingSettingsModule, routingTopology, RoutingTopology, verificationRequested } from './testing/routing-test-kit';
 

@@ -7,6 +7,7 @@ import { StorageModule } from '@zhengwu/server/storage';
 import { RoutingAlerts } from './alerts/routing-alerts';
 import { CentreDirectory } from './directory/centre-directory';
 import { DirectoryUpdatedHandler } from './directory/directory-updated.handler';
+import { PublicDirectoryController } from './directory/public-directory.controller';
 import { CentreKeys } from './keys/centre-keys';
 import { MaterialTransfer } from './materials/material-transfer';
 import { OutboxRepository } from './outbox/outbox.repository';
@@ -40,7 +41,7 @@ import { ROUTE_TRANSPORT } from './transport/route-transport';
 @Module({
   // The entities register themselves with the DataSource (autoLoadEntities) wherever this module is used.
   imports: [TypeOrmModule.forFeature(ROUTING_ENTITIES), DiscoveryModule, StorageModule],
-  controllers: [RoutingReconciliationController],
+  controllers: [RoutingReconciliationController, PublicDirectoryController],
   providers: [
     {
       provide: ROUTING_SETTINGS,

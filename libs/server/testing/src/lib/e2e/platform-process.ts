@@ -5,6 +5,8 @@ import { join } from 'node:path';
 
 const ROOT = join(__dirname, '../../../../../..');
 export const DEV_RUNNER = join(ROOT, 'dist/tools/dev/main.js');
+/** `npm run topology` after its build step: three deployments on NATS. */
+export const TOPOLOGY_RUNNER = join(ROOT, 'dist/tools/dev/topology.js');
 
 export interface PlatformProcess {
   baseUrl: string;
@@ -17,16 +19,16 @@ export interface PlatformProcess {
  * Starts the built platform exactly as `npm start` does after building (`node dist/tools/dev/main.js`)
  * and resolves once it prints that it is running, or rejects with its output if it exits first.
  */
-export async function startPlatform(env: Record<string, string | undefined>, port: number): Promise<PlatformProcess> {
-  if (!existsSync(DEV_RUNNER)) {
-    throw new Error(`${DEV_RUNNER} is missing: build first (npm test does: nx run-many -t build -p api portal workbench dev-runner)`);
+export async function startPlatform(env: Record<string, string | undefined>, port: number, runner = DEV_RUNNER): Promise<PlatformProcess> {
+  if (!existsSync(runner)) {
+    throw new Error(`${runner} is missing: build first (npm test does: nx run-many -t build -p api portal workbench dev-runner)`);
   }
   const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), LOG_LEVEL: 'info' };
   for (const [key, value] of Object.entries(env)) {
     if (value === undefined) delete childEnv[key];
     else childEnv[key] = value;
   }
-  const child = spawn(process.execPath, [DEV_RUNNER], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [runner], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));

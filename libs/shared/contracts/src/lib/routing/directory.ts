@@ -155,3 +155,11 @@ export class DirectoryUpdatedV1 implements SignedCentreDirectory {
   @Matches(BASE64URL) @MaxLength(200)
   signature!: string;
 }
+
+/** The public part of the directory: which deployment serves which centre (GET /api/v1/directory). */
+export interface PublicDirectoryView {
+  version: number;
+  identityIssuer: string;
+  deployments: Array<{ id: string; apiBaseUrl: string }>;
+  centres: Array<{ code: string; deploymentId: string }>;
+}

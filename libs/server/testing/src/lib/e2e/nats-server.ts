@@ -6,16 +6,17 @@ import { join } from 'node:path';
 
 /*
  * A private nats-server (JetStream, its own store directory and port) for tests that stop and
- * restart NATS. Test-only: nothing in the library imports this file.
+ * restart NATS (routing specs, the topology end-to-end suite).
  */
 export interface PrivateNatsServer {
   url: string;
+  port: number;
   /** Kills the server abruptly (SIGKILL: no chance to flush anything) and starts it again on the same port and store. */
   crashAndRestart(): Promise<void>;
   stop(): Promise<void>;
 }
 
-const NATS_SERVER = '/usr/sbin/nats-server';
+const NATS_SERVER = process.env['NATS_SERVER_PATH'] ?? '/usr/sbin/nats-server';
 
 export async function startPrivateNatsServer(): Promise<PrivateNatsServer> {
   const port = await freePort();
@@ -23,6 +24,7 @@ export async function startPrivateNatsServer(): Promise<PrivateNatsServer> {
   let process = await launch(port, storeDir);
   return {
     url: `nats://127.0.0.1:${port}`,
+    port,
     async crashAndRestart() {
       await terminate(process, 'SIGKILL');
       process = await launch(port, storeDir);
@@ -61,7 +63,7 @@ function terminate(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
   });
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();

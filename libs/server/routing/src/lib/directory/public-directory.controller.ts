@@ -1,0 +1,28 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Public } from '@zhengwu/server/core/auth';
+import type { PublicDirectoryView } from '@zhengwu/shared/contracts';
+import { CentreDirectory } from './centre-directory';
+
+/**
+ * Where each centre is served: the web apps call the deployment that hosts the centre they work
+ * with, and applicants sign in at the identity issuer. Public keys and signatures are left out.
+ */
+@ApiTags('routing')
+@Controller('directory')
+export class PublicDirectoryController {
+  constructor(private readonly directory: CentreDirectory) {}
+
+  @Get()
+  @Public('which deployment serves which centre is public, like the centres themselves')
+  @ApiOperation({ summary: 'Deployments, the centres each hosts, and the identity issuer' })
+  view(): PublicDirectoryView {
+    const current = this.directory.current();
+    return {
+      version: current.version,
+      identityIssuer: current.identityIssuer.deploymentId,
+      deployments: current.deployments.map((deployment) => ({ id: deployment.id, apiBaseUrl: deployment.apiBaseUrl })),
+      centres: current.centres.map((centre) => ({ code: centre.code, deploymentId: centre.deploymentId })),
+    };
+  }
+}
