@@ -1,8 +1,10 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { listRouteAccess } from '@zhengwu/server/core/auth';
 import { createHttpApp } from '@zhengwu/server/core/http';
-import { testConfig } from '@zhengwu/server/testing';
+import { provisionRoutingKeys } from '@zhengwu/server/routing';
+import { testConfig, testDatabaseFromEnv } from '@zhengwu/server/testing';
 import { Permission } from '@zhengwu/shared/contracts';
+import { join } from 'node:path';
 import { AppModule } from './app.module';
 
 /** The composition root as deployed: every handler must say who may call it. */
@@ -10,7 +12,22 @@ describe('AppModule', () => {
   let app: NestFastifyApplication;
 
   beforeAll(async () => {
-    const config = testConfig();
+    // As deployed: the API refuses to boot without its routing keys and the signed directory.
+    const hostedTenants = '510000,510900,510981';
+    const routing = provisionRoutingKeys({
+      outDir: join(testDatabaseFromEnv().keysDir, 'app-module-routing'),
+      deployments: [{ id: 'test', hostedTenants, apiBaseUrl: 'http://test.invalid' }],
+      identityIssuer: { deploymentId: 'test', signingKeyPaths: [join(testDatabaseFromEnv().keysDir, 'test-auth-signing.pem')], generateMissing: true },
+    });
+    const config = testConfig({
+      hostedTenants,
+      env: {
+        ROUTING_TRANSPORT: 'loopback',
+        ROUTING_DIRECTORY_PATH: routing.directoryPath,
+        ROUTING_ROOT_PUBLIC_KEY_PATH: routing.rootPublicKeyPath,
+        CENTRE_KEYS_DIR: routing.centreKeysDirs['test'] as string,
+      },
+    });
     app = await createHttpApp(AppModule.forRoot(config), config);
     await app.init();
   });
