@@ -1,5 +1,16 @@
 import { Route } from '@angular/router';
+import { Permission } from '@zhengwu/shared/contracts';
 import { guestOnly, requireLogin } from '@zhengwu/web/shared/auth';
+import { requirePermission } from './shared/staff-access';
+
+/** A signed-in page: the session is re-checked in place when it expires (provideZhengwuAuth re-navigates). */
+function staffPage(route: Route, permission?: Permission): Route {
+  return {
+    ...route,
+    canActivate: permission ? [requireLogin, requirePermission(permission)] : [requireLogin],
+    runGuardsAndResolvers: 'always',
+  };
+}
 
 // `title` values are translation keys (TranslatedTitleStrategy). Paths are relative to the base
 // href `/workbench/`.
@@ -10,14 +21,43 @@ export const appRoutes: Route[] = [
     canActivate: [guestOnly],
     loadComponent: () => import('./login/login.page').then((m) => m.LoginPage),
   },
-  {
+  staffPage({
     path: '',
     pathMatch: 'full',
     title: 'dashboard.title',
-    canActivate: [requireLogin],
-    // Re-run the guard when the session expires on this page (provideZhengwuAuth re-navigates).
-    runGuardsAndResolvers: 'always',
     loadComponent: () => import('./dashboard/dashboard.page').then((m) => m.DashboardPage),
-  },
+  }),
+  staffPage(
+    { path: 'cases/:id', title: 'case.title', loadComponent: () => import('./case/case.page').then((m) => m.CasePage) },
+    Permission.ApplicationView,
+  ),
+  staffPage(
+    { path: 'originals', title: 'originals.title', loadComponent: () => import('./originals/originals-queue.page').then((m) => m.OriginalsQueuePage) },
+    Permission.OriginalsCheck,
+  ),
+  staffPage(
+    { path: 'originals/:taskId', title: 'originals.taskTitle', loadComponent: () => import('./originals/originals-task.page').then((m) => m.OriginalsTaskPage) },
+    Permission.OriginalsCheck,
+  ),
+  staffPage(
+    { path: 'supervision', title: 'supervision.title', loadComponent: () => import('./supervision/supervision.page').then((m) => m.SupervisionPage) },
+    Permission.Supervise,
+  ),
+  staffPage(
+    { path: 'admin/staff', title: 'staff.title', loadComponent: () => import('./admin/staff.page').then((m) => m.StaffPage) },
+    Permission.StaffRead,
+  ),
+  staffPage(
+    { path: 'admin/items', title: 'items.title', loadComponent: () => import('./admin/items.page').then((m) => m.ItemsPage) },
+    Permission.CatalogueManage,
+  ),
+  staffPage(
+    { path: 'admin/items/:itemId', title: 'items.itemTitle', loadComponent: () => import('./admin/item.page').then((m) => m.ItemPage) },
+    Permission.CatalogueManage,
+  ),
+  staffPage(
+    { path: 'admin/procedures/:versionId', title: 'procedure.title', loadComponent: () => import('./admin/procedure.page').then((m) => m.ProcedurePage) },
+    Permission.CatalogueManage,
+  ),
   { path: '**', redirectTo: '' },
 ];

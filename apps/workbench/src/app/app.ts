@@ -2,9 +2,17 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { MatButtonModule } from '@angular/material/button';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
+import { Permission, permissionsOfRoles } from '@zhengwu/shared/contracts';
 import { AuthStore } from '@zhengwu/web/shared/auth';
 import { AppShellComponent } from '@zhengwu/web/shared/ui';
 import { centreLabel } from './centre-label';
+
+const NAV_LINKS: ReadonlyArray<{ path: string; label: string; permission: Permission }> = [
+  { path: '/originals', label: 'nav.originals', permission: Permission.OriginalsCheck },
+  { path: '/supervision', label: 'nav.supervision', permission: Permission.Supervise },
+  { path: '/admin/staff', label: 'nav.staff', permission: Permission.StaffRead },
+  { path: '/admin/items', label: 'nav.catalogue', permission: Permission.CatalogueManage },
+];
 
 @Component({
   selector: 'wb-root',
@@ -17,6 +25,11 @@ export class App {
   protected readonly store = inject(AuthStore);
   protected readonly userName = computed(() => this.store.staffProfile()?.name ?? null);
   protected readonly centre = centreLabel(computed(() => this.store.staffProfile()?.centreCode));
+  /** The sections this staff member's posts open. */
+  protected readonly navLinks = computed(() => {
+    const permissions = new Set(permissionsOfRoles(this.store.staffProfile()?.roles ?? []));
+    return NAV_LINKS.filter((link) => permissions.has(link.permission));
+  });
 
   protected logout(): void {
     this.store.logout();

@@ -1,6 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
 import { StaffRole } from '@zhengwu/shared/contracts';
 import { AUTH_CONFIG, AuthStore, staffTokenResponse } from '@zhengwu/web/shared/auth';
 import { provideI18nTesting } from '@zhengwu/web/shared/i18n';
@@ -14,6 +15,7 @@ describe('DashboardPage', () => {
     TestBed.configureTestingModule({
       providers: [
         provideHttpClient(),
+        provideRouter([]),
         provideHttpClientTesting(),
         provideI18nTesting({ 'zh-CN': zh, en }),
         { provide: AUTH_CONFIG, useValue: { kind: 'staff', loginPath: '/login', homePath: '/' } },
@@ -32,6 +34,9 @@ describe('DashboardPage', () => {
     const backend = TestBed.inject(HttpTestingController);
     backend.expectOne('/api/v1/centres').flush([{ code: '510900', name: '遂宁市', level: 'city', parentCode: '510000' }]);
     backend.expectOne('/api/v1/auth/me').flush({ ...response.profile, roles: [StaffRole.Supervisor, StaffRole.WindowClerk] });
+    // A window clerk's home carries the inbox: its item filter and first page.
+    backend.expectOne((request) => request.url.endsWith('/items')).flush({ items: [], total: 0, page: 1, pageSize: 100 });
+    backend.expectOne((request) => request.url.endsWith('/inbox')).flush({ items: [], total: 0, page: 1, pageSize: 20 });
     await fixture.whenStable();
 
     const element = fixture.nativeElement as HTMLElement;

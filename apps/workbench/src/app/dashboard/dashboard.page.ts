@@ -1,19 +1,44 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatChipsModule } from '@angular/material/chips';
+import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { STAFF_ROLES } from '@zhengwu/shared/contracts';
+import { STAFF_ROLES, StaffRole } from '@zhengwu/shared/contracts';
 import { AuthStore, CurrentUserApi } from '@zhengwu/web/shared/auth';
 import { centreLabel } from '../centre-label';
+import { InboxComponent } from '../inbox/inbox.component';
+
+interface RoleLink {
+  path: string;
+  fragment?: string;
+  label: string;
+}
+
+/** Where each post's work is. */
+const ROLE_LINKS: Readonly<Record<StaffRole, readonly RoleLink[]>> = {
+  [StaffRole.WindowClerk]: [
+    { path: '/', fragment: 'inbox', label: 'dashboard.links.inbox' },
+    { path: '/originals', label: 'dashboard.links.originals' },
+  ],
+  [StaffRole.Reviewer]: [{ path: '/', fragment: 'inbox', label: 'dashboard.links.inbox' }],
+  [StaffRole.Approver]: [{ path: '/', fragment: 'inbox', label: 'dashboard.links.inbox' }],
+  [StaffRole.Supervisor]: [{ path: '/supervision', label: 'dashboard.links.supervision' }],
+  [StaffRole.CentreAdmin]: [
+    { path: '/admin/staff', label: 'dashboard.links.staff' },
+    { path: '/admin/items', label: 'dashboard.links.catalogue' },
+    { path: '/supervision', label: 'dashboard.links.supervision' },
+  ],
+};
 
 /**
- * Placeholder home of a staff member: who and where they are, and one card per post they hold.
- * Later issues turn each card into the entry to that post's work queue.
+ * Home of a staff member: who and where they are, one card per post they hold with the way to its
+ * work, and the inbox of the step posts they hold (window clerk, reviewer, approver).
  */
 @Component({
   selector: 'wb-dashboard-page',
-  imports: [MatCardModule, MatChipsModule, TranslocoPipe],
+  imports: [MatButtonModule, MatCardModule, MatChipsModule, RouterLink, TranslocoPipe, InboxComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './dashboard.page.html',
   styleUrl: './dashboard.page.scss',
@@ -27,6 +52,10 @@ export class DashboardPage {
     const held = this.profile()?.roles ?? [];
     return STAFF_ROLES.filter((role) => held.includes(role));
   });
+  protected readonly holdsStepPost = computed(() =>
+    this.roles().some((role) => role === StaffRole.WindowClerk || role === StaffRole.Reviewer || role === StaffRole.Approver),
+  );
+  protected readonly links = ROLE_LINKS;
 
   constructor() {
     // Posts may have changed since login (an administrator edited the account): refresh them.

@@ -2,6 +2,7 @@ export * from './lib/ui-language';
 export * from './lib/ui-language.service';
 export * from './lib/translatable';
 export * from './lib/translatable-text.pipe';
+export * from './lib/local-date.pipe';
 export * from './lib/http-translation.loader';
 export * from './lib/translated-title.strategy';
 export * from './lib/provide-zhengwu-i18n';

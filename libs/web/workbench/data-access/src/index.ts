@@ -1,1 +1,12 @@
-export {};
+export * from './lib/api/centre-path';
+export * from './lib/api/staff-applications.api';
+export * from './lib/api/sse-parser';
+export * from './lib/api/live-application.service';
+export * from './lib/api/verification-tasks.api';
+export * from './lib/api/catalogue-admin.api';
+export * from './lib/api/staff-accounts.api';
+export * from './lib/api/supervision.api';
+export * from './lib/api/centre-calendar.service';
+export * from './lib/logic/deadline-effects';
+export * from './lib/logic/notice-draft';
+export * from './lib/logic/api-errors';

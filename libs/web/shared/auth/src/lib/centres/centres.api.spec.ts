@@ -21,4 +21,12 @@ describe('CentresApi', () => {
     expect(second).toHaveBeenCalledTimes(1);
     backend.verify();
   });
+
+  it('resolves a division code', () => {
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+    const seen = jest.fn();
+    TestBed.inject(CentresApi).division('510922').subscribe(seen);
+    TestBed.inject(HttpTestingController).expectOne('/api/v1/divisions/510922').flush({ code: '510922', current: { code: '510981' } });
+    expect(seen).toHaveBeenCalledWith(expect.objectContaining({ current: { code: '510981' } }));
+  });
 });

@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { CentreSummary } from '@zhengwu/shared/contracts';
+import type { CentreSummary, DivisionView } from '@zhengwu/shared/contracts';
 import { catchError, Observable, shareReplay, throwError } from 'rxjs';
 import { API_V1 } from '../api-paths';
 
@@ -23,5 +23,13 @@ export class CentresApi {
       shareReplay({ bufferSize: 1, refCount: false }),
     );
     return this.cached;
+  }
+
+  /**
+   * `GET /divisions/:code` (public): a GB/T 2260 code resolved to the division in force today
+   * (`current`), e.g. an identity number issued under a code that was later replaced.
+   */
+  division(code: string): Observable<DivisionView> {
+    return this.http.get<DivisionView>(`${API_V1}/divisions/${encodeURIComponent(code)}`);
   }
 }

@@ -41,6 +41,11 @@ export class CatalogueApi {
     return this.http.get<ItemGuide>(`${centrePath(centreCode)}/items/${encodeURIComponent(itemId)}`);
   }
 
+  /** Published items of the centre (public search), for filters. */
+  publishedItems(centreCode: string, pageSize = 100): Observable<ItemPage> {
+    return this.http.get<ItemPage>(`${centrePath(centreCode)}/items`, { params: queryOf({ page: 1, pageSize }) });
+  }
+
   /** A sample document (示范文本) as a blob to show in the page. */
   sampleDocument(centreCode: string, sampleDocumentId: string): Observable<Blob> {
     return this.http.get(`${centrePath(centreCode)}/sample-documents/${encodeURIComponent(sampleDocumentId)}`, { responseType: 'blob' });
