@@ -42,6 +42,8 @@ describe('DashboardPage', () => {
     const element = fixture.nativeElement as HTMLElement;
     expect(element.querySelector('h1')?.textContent?.trim()).toBe('李四，您好');
     expect(element.textContent).toContain('所在中心：遂宁市（510900）');
+    expect(element.querySelector('#inbox-heading')?.textContent?.trim()).toBe('待办事项');
+    expect(element.textContent).toContain('没有符合条件的办件。');
     expect(Array.from(element.querySelectorAll('mat-chip')).map((chip) => chip.textContent?.trim())).toEqual(['窗口人员', '监督人员']);
     expect(Array.from(element.querySelectorAll('.wb-card-title')).map((title) => title.textContent?.trim())).toEqual([
       '窗口受理',
