@@ -1,4 +1,4 @@
-import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { ApplicationConfig, provideBrowserGlobalErrorListeners, provideZonelessChangeDetection } from '@angular/core';
 import { provideRouter, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
 import { authInterceptor, provideZhengwuAuth } from '@zhengwu/web/shared/auth';
@@ -10,7 +10,9 @@ export const appConfig: ApplicationConfig = {
     provideBrowserGlobalErrorListeners(),
     provideZonelessChangeDetection(),
     provideRouter(appRoutes, withComponentInputBinding(), withInMemoryScrolling({ scrollPositionRestoration: 'top' })),
-    provideHttpClient(withFetch(), withInterceptors([authInterceptor])),
+    // The XHR backend (no `withFetch()`): material uploads show a progress bar, and fetch cannot
+    // report upload progress. The live stream uses fetch directly.
+    provideHttpClient(withInterceptors([authInterceptor])),
     provideZhengwuI18n(),
     provideZhengwuAuth({ kind: 'applicant', loginPath: '/login', homePath: '/me' }),
   ],

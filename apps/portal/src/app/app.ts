@@ -4,6 +4,7 @@ import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/rou
 import { TranslocoPipe } from '@jsverse/transloco';
 import { AuthStore } from '@zhengwu/web/shared/auth';
 import { AppShellComponent } from '@zhengwu/web/shared/ui';
+import { UnreadNotifications } from './shared/unread-notifications';
 
 @Component({
   selector: 'portal-root',
@@ -14,6 +15,7 @@ import { AppShellComponent } from '@zhengwu/web/shared/ui';
 export class App {
   private readonly router = inject(Router);
   protected readonly store = inject(AuthStore);
+  protected readonly unread = inject(UnreadNotifications);
   protected readonly userName = computed(() => this.store.applicantProfile()?.name ?? null);
   protected readonly userKind = computed(() => this.store.applicantProfile()?.kind ?? null);
 

@@ -50,7 +50,7 @@ describe('HomePage', () => {
     const { fixture, element, backend } = await render();
     backend.expectOne('/api/v1/centres').flush(centres);
     await fixture.whenStable();
-    const search = element.querySelector<HTMLInputElement>('input[type="search"]') as HTMLInputElement;
+    const search = element.querySelector<HTMLInputElement>('input.portal-centre-search') as HTMLInputElement;
     search.value = '射洪';
     search.dispatchEvent(new Event('input'));
     await new Promise((resolve) => setTimeout(resolve, 200)); // the search is debounced

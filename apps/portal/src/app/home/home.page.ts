@@ -12,6 +12,7 @@ import { AuthStore, buildCentreTree, CentreMatch, CentresApi, describeHttpError,
 import { Translatable } from '@zhengwu/web/shared/i18n';
 import { FormErrorComponent } from '@zhengwu/web/shared/ui';
 import { debounceTime, map } from 'rxjs';
+import { ItemSearchComponent } from './item-search.component';
 
 const RESULT_LIMIT = 50;
 
@@ -26,6 +27,7 @@ const RESULT_LIMIT = 50;
     MatProgressBarModule,
     TranslocoPipe,
     FormErrorComponent,
+    ItemSearchComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './home.page.html',

@@ -1,1 +1,10 @@
-export {};
+export * from './lib/api/catalogue.api';
+export * from './lib/api/applications.api';
+export * from './lib/api/notifications.api';
+export * from './lib/live/sse-parser';
+export * from './lib/live/live-application.stream';
+export * from './lib/submit/submit-intents';
+export * from './lib/upload/material-file';
+export * from './lib/centres/verification-centres';
+export * from './lib/centres/centre-chain';
+export * from './lib/testing/approval.fixtures';
