@@ -9,6 +9,8 @@ export * from './lib/entities/rectification.entity';
 export * from './lib/entities/approval-settings.entity';
 export * from './lib/entities/originals-check.entity';
 export * from './lib/entities/verification-task.entity';
+export * from './lib/entities/counter-intake.entity';
+export * from './lib/repositories/counter-intake.repository';
 export * from './lib/repositories/application.repository';
 export * from './lib/repositories/application-records.repository';
 export * from './lib/repositories/case-number-allocator';

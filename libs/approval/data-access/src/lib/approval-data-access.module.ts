@@ -7,6 +7,7 @@ import { ApprovalSettingsRepository } from './repositories/approval-settings.rep
 import { CaseNumberAllocator } from './repositories/case-number-allocator';
 import { EventLog } from './repositories/event-log';
 import { IdempotencyRepository } from './repositories/idempotency.repository';
+import { CounterIntakeRepository } from './repositories/counter-intake.repository';
 import { OriginalsCheckRepository } from './repositories/originals-check.repository';
 import { RatingRepository } from './repositories/rating.repository';
 
@@ -19,6 +20,7 @@ const providers = [
   RatingRepository,
   ApprovalSettingsRepository,
   OriginalsCheckRepository,
+  CounterIntakeRepository,
 ];
 
 @Module({

@@ -13,6 +13,8 @@ import { Ratings1795800000300 } from './migrations/1795800000300-ratings';
 import { OriginalsChecks1795800000400 } from './migrations/1795800000400-originals-checks';
 import { OriginalsCheckEntity } from './entities/originals-check.entity';
 import { VerificationTaskEntity } from './entities/verification-task.entity';
+import { CounterIntakeEntity, CounterIntakeMaterialEntity } from './entities/counter-intake.entity';
+import { CounterIntakes1795800000500 } from './migrations/1795800000500-counter-intakes';
 
 export const APPROVAL_ENTITIES = [
   ApplicationEntity,
@@ -26,6 +28,8 @@ export const APPROVAL_ENTITIES = [
   ApprovalSettingsEntity,
   OriginalsCheckEntity,
   VerificationTaskEntity,
+  CounterIntakeEntity,
+  CounterIntakeMaterialEntity,
 ];
 
 export const APPROVAL_MIGRATIONS = [
@@ -33,4 +37,5 @@ export const APPROVAL_MIGRATIONS = [
   ApplicationEvents1795800000200,
   Ratings1795800000300,
   OriginalsChecks1795800000400,
+  CounterIntakes1795800000500,
 ];

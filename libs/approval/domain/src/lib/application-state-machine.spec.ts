@@ -42,7 +42,7 @@ const PRE_REVIEW = [S.Submitted, S.PreReviewPassed, S.AwaitingPaper, S.ReceivedA
 const CORRECTION = [S.Returned, S.CorrectionRequested];
 
 const ROWS: Row[] = [
-  [S.Draft, 'submit', ['applicant'], { to: S.Submitted }],
+  [S.Draft, 'submit', ['applicant', 'system'], { to: S.Submitted }],
   [S.Draft, 'withdraw', ['applicant'], { to: S.Withdrawn }],
   ...PRE_REVIEW.flatMap((status): Row[] => [
     [status, 'accept', ['window_clerk'], { to: S.Accepted, step: 0 }],

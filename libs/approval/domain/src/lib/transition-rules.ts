@@ -135,7 +135,8 @@ const ISSUERS: readonly TransitionPost[] = ['approver', 'window_clerk'];
 const NOTICE_SENDERS: readonly TransitionPost[] = ['window_clerk', 'supervisor'];
 
 export const TRANSITION_RULES: Readonly<Record<ApplicationAction, readonly TransitionClause[]>> = {
-  submit: [{ from: [S.Draft], actors: ['applicant'], apply: toSubmitted }],
+  // The system submits a case received at another centre's counter (异地代收) when it arrives.
+  submit: [{ from: [S.Draft], actors: ['applicant', 'system'], apply: toSubmitted }],
   resubmit: [{ from: CORRECTION, actors: ['applicant'], apply: toSubmitted }],
   withdraw: [{ from: WITHDRAWABLE, actors: ['applicant'], apply: (state) => ({ state: stop(state, S.Withdrawn) }) }],
 

@@ -104,4 +104,35 @@ export const ApprovalError = defineErrors({
     kind: 'not_found',
     message: { zh: '办件编号或查询码不正确。', en: 'Wrong case number or query code.' },
   },
+  INTAKE_NOT_FOUND: {
+    kind: 'not_found',
+    message: { zh: '未找到该窗口代收记录。', en: 'No such counter intake.' },
+  },
+  INTAKE_CENTRE_UNKNOWN: {
+    kind: 'invalid',
+    message: { zh: '事项所属服务中心不在目录中，无法代收。', en: 'The item’s centre is not in the directory; the intake cannot be routed to it.' },
+  },
+  INTAKE_NOT_EDITABLE: {
+    kind: 'conflict',
+    message: { zh: '该代收件已转出，不能再修改材料。', en: 'This intake has been forwarded; its materials can no longer change.' },
+  },
+  INTAKE_IDENTITY_NOT_CHECKED: {
+    kind: 'invalid',
+    message: { zh: '请先核验申请人身份证件再转出。', en: 'Check the applicant’s identity document before forwarding.' },
+  },
+  INTAKE_MATERIALS_MISSING: {
+    kind: 'invalid',
+    message: { zh: '请至少扫描一份申请材料再转出。', en: 'Scan at least one material before forwarding.' },
+  },
+  INTAKE_ORIGINALS_INVALID: {
+    kind: 'invalid',
+    message: {
+      zh: '原件核验结果须对应已扫描材料的最新版本，原件不一致时须填写说明。',
+      en: 'Each originals result must name the latest version of a scanned material; a mismatch needs a note.',
+    },
+  },
+  INTAKE_REPORT_MISMATCH: {
+    kind: 'invalid',
+    message: { zh: '办件状态回传与代收记录不符。', en: 'The status report does not belong to an intake forwarded to its sender.' },
+  },
 });

@@ -9,6 +9,11 @@ import { ApplicantApplicationsController } from './applicant/applicant-applicati
 import { ApplicationDraftsService } from './applicant/application-drafts.service';
 import { MyApplicationsController } from './applicant/my-applications.controller';
 import { SubmitApplicationService } from './applicant/submit-application.service';
+import { ApplicationForwardedHandler } from './counter/application-forwarded.handler';
+import { ApplicationStatusHandler } from './counter/application-status.handler';
+import { CounterIntakeService } from './counter/counter-intake.service';
+import { CounterIntakesController } from './counter/counter-intakes.controller';
+import { IntakeStatusReporter } from './counter/intake-status-reporter';
 import { PublicCasesController } from './public/public-cases.controller';
 import { RatingsService } from './ratings/ratings.service';
 import { CentreCasesController } from './staff/centre-cases.controller';
@@ -27,6 +32,7 @@ import { VerificationTasksController } from './originals/verification-tasks.cont
 import { VerificationTasksService } from './originals/verification-tasks.service';
 import { ApplicantNotifier } from './workflow/applicant-notifier';
 import { ApplicationWorkflow } from './workflow/application-workflow.service';
+import { CaseNumbering } from './workflow/case-numbering';
 import { DeadlinesService } from './workflow/deadlines.service';
 
 /** Scope approval: applications from draft to completion, the one-time notice, steps and ratings. */
@@ -40,6 +46,7 @@ import { DeadlinesService } from './workflow/deadlines.service';
     PublicCasesController,
     VerificationTasksController,
     LiveApplicationController,
+    CounterIntakesController,
   ],
   providers: [
     ApplicationWorkflow,
@@ -58,6 +65,11 @@ import { DeadlinesService } from './workflow/deadlines.service';
     VerificationRequestedHandler,
     VerificationCompletedHandler,
     ApplicationChangeFeed,
+    CaseNumbering,
+    IntakeStatusReporter,
+    CounterIntakeService,
+    ApplicationForwardedHandler,
+    ApplicationStatusHandler,
   ],
   exports: [ApplicationWorkflow, ApplicationQueriesService, ApprovalSweeper],
 })

@@ -144,6 +144,13 @@ describe('the originals check at the nearest centre', () => {
     expect(notice.defects).toEqual([expect.objectContaining({ materialCode: wrong.code, kind: 'inconsistent' })]);
   }, STORY_TIMEOUT);
 
+  it('publishes which deployment serves which centre', async () => {
+    const directory = kit.expectOk(await t.http.get<{ identityIssuer: string; centres: Array<{ code: string; deploymentId: string }> }>('/api/v1/directory'));
+    expect(directory.identityIssuer).toBe('test');
+    expect(directory.centres).toEqual(expect.arrayContaining([{ code: '510900', deploymentId: 'test' }]));
+    expect(JSON.stringify(directory)).not.toContain('publicKey');
+  });
+
   it('runs the same path inside the handling centre when the applicant chooses it', async () => {
     const { application } = await approvedFoodCase('510900');
     await deliverRoutedMessages(t);

@@ -28,6 +28,9 @@ export class ApplicationEntity {
   @Column({ name: 'query_code', type: 'text', nullable: true }) queryCode!: string | null;
   @Column({ name: 'receiving_centre', type: 'text' }) receivingCentre!: string;
   @Column({ name: 'verification_centre', type: 'text', nullable: true }) verificationCentre!: string | null;
+  /** The receiving centre's intake this case was forwarded from (代收); its status is reported back there. */
+  @Column({ name: 'counter_intake_id', type: 'uuid', nullable: true }) counterIntakeId!: string | null;
+  @Column({ name: 'received_by_name', type: 'text', nullable: true }) receivedByName!: string | null;
   @Column({ type: 'smallint' }) status!: ApplicationStatus;
   @Column({ name: 'clock_state', type: 'text' }) clockState!: ClockState;
   @Column({ name: 'supervision_level', type: 'text' }) supervisionLevel!: SupervisionLevel;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ApplicationStatus, initialState } from '@zhengwu/approval/domain';
+import { ApplicationStatus } from '@zhengwu/approval/domain';
 import { ApplicationEntity, ApplicationRecordsRepository, ApplicationRepository } from '@zhengwu/approval/data-access';
 import { CatalogueReader } from '@zhengwu/catalogue/data-access';
 import { UnitOfWork } from '@zhengwu/server/core/database';
@@ -9,10 +9,10 @@ import { MaterialStore, UploadReceiver } from '@zhengwu/server/storage';
 import type { ApplicationView, CreateApplicationRequest, UpdateApplicationRequest } from '@zhengwu/shared/contracts';
 import type { FastifyRequest } from 'fastify';
 import type { Readable } from 'node:stream';
-import { v7 as uuidv7 } from 'uuid';
 import { ApprovalError } from '../approval-errors';
 import { ApplicationViewBuilder } from '../views/application-view.builder';
 import { ApplicationWorkflow } from '../workflow/application-workflow.service';
+import { newApplication } from '../workflow/new-application';
 import { defaultVerificationCentre, isCurrentCentre } from './verification-centre';
 
 /** Materials may change while the applicant still owns the next move. */
@@ -40,58 +40,15 @@ export class ApplicationDraftsService {
       const verificationCentre = item.originalsCheckRequired
         ? this.verificationCentre(request.verificationCentre, applicant.identityMasked, applicant.kind, tenantId)
         : null;
-      const state = initialState({ caseType: item.caseType, stepCount: item.procedure.steps.length, originalsCheckRequired: item.originalsCheckRequired });
-      const application: ApplicationEntity = {
+      const application = newApplication({
         tenantId,
-        id: uuidv7(),
-        applicantId: applicant.id,
-        applicantKind: applicant.kind,
-        applicantName: applicant.name,
-        applicantIdentityMasked: applicant.identityMasked,
-        itemId: item.id,
-        itemName: item.name,
-        itemTypeCode: item.itemTypeCode,
-        departmentName: item.departmentName,
-        caseType: item.caseType,
-        procedureVersionId: item.procedure.versionId,
-        stepCount: item.procedure.steps.length,
-        caseNumber: null,
-        queryCode: null,
+        item,
+        applicant,
         receivingCentre: tenantId,
         verificationCentre,
-        status: state.status,
-        clockState: state.clock,
-        supervisionLevel: 'normal',
-        resultType: null,
         deliveryMode: request.deliveryMode ?? 'electronic',
-        currentStep: null,
-        currentPost: null,
-        currentStepDue: null,
-        currentAssigneeId: null,
-        originalsCheckRequired: item.originalsCheckRequired,
-        originalsCheckPoint: item.originalsCheckPoint,
-        originalsVerified: false,
-        extensionUsed: false,
-        extensionWorkingDays: 0,
-        openSpecialProcedure: null,
-        noticesSent: 0,
-        promisedLimitValue: item.promisedLimit.value,
-        promisedLimitUnit: item.promisedLimit.unit,
-        legalLimitValue: item.legalLimit.value,
-        legalLimitUnit: item.legalLimit.unit,
-        promisedDue: null,
-        legalDue: null,
-        deadlinesProvisional: false,
         formData: request.formData ?? {},
-        createdAt: new Date(),
-        submittedAt: null,
-        acceptedAt: null,
-        decidedAt: null,
-        completedAt: null,
-        deemedAcceptedAt: null,
-        updatedAt: new Date(),
-        version: 1,
-      };
+      });
       await this.applications.insert(tenantId, application);
       return this.views.build(application, { kind: 'applicant' });
     });

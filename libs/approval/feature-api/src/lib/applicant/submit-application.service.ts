@@ -1,18 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { ApplicationStatus, formatCaseNumber, generateQueryCode } from '@zhengwu/approval/domain';
-import { ApplicationRecordsRepository, CaseNumberAllocator, IdempotencyRepository, OriginalsCheckRepository } from '@zhengwu/approval/data-access';
-import { chinaCivilDate } from '@zhengwu/calendar/domain';
+import { ApplicationStatus } from '@zhengwu/approval/domain';
+import { ApplicationRecordsRepository, IdempotencyRepository, OriginalsCheckRepository } from '@zhengwu/approval/data-access';
 import { CatalogueReader } from '@zhengwu/catalogue/data-access';
 import { UnitOfWork } from '@zhengwu/server/core/database';
 import type { ApplicantPrincipal } from '@zhengwu/server/core/tenancy';
 import type { ApplicationView } from '@zhengwu/shared/contracts';
 import canonicalize from 'canonicalize';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { ApprovalError } from '../approval-errors';
 import { awaitsOriginalsCheck } from '../originals/check-point';
 import { OriginalsCheckService } from '../originals/originals-check.service';
 import { ApplicationViewBuilder } from '../views/application-view.builder';
 import { ApplicationWorkflow } from '../workflow/application-workflow.service';
+import { CaseNumbering } from '../workflow/case-numbering';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/;
 
@@ -28,7 +28,7 @@ export class SubmitApplicationService {
     private readonly workflow: ApplicationWorkflow,
     private readonly records: ApplicationRecordsRepository,
     private readonly catalogue: CatalogueReader,
-    private readonly caseNumbers: CaseNumberAllocator,
+    private readonly numbering: CaseNumbering,
     private readonly idempotency: IdempotencyRepository,
     private readonly views: ApplicationViewBuilder,
     private readonly originals: OriginalsCheckService,
@@ -48,17 +48,7 @@ export class SubmitApplicationService {
       await this.assertMaterialsComplete(tenantId, application.id, application.itemId);
       const first = application.status === ApplicationStatus.Draft;
       const now = new Date();
-      const changes = first
-        ? {
-            caseNumber: formatCaseNumber({
-              centreCode: tenantId,
-              date: chinaCivilDate(now),
-              itemTypeCode: application.itemTypeCode,
-              sequence: await this.caseNumbers.next(tenantId, chinaCivilDate(now)),
-            }),
-            queryCode: generateQueryCode(randomBytes(32)),
-          }
-        : {};
+      const changes = first ? await this.numbering.assign(tenantId, application.itemTypeCode, now) : {};
       const updated = await this.workflow.perform(application, first ? 'submit' : 'resubmit', {
         actor: { kind: 'applicant', id: principal.id, name: principal.name },
         expectedVersion: null,

@@ -112,6 +112,7 @@ export class PreReviewService {
         actor: staffActor(principal, overrideReason === null ? 'window_clerk' : 'supervisor'),
         expectedVersion: request.version,
         eventData: { defects: request.defects.length, ...(overrideReason ? { override: true } : {}) },
+        reportNote: request.defects.map((defect) => `${names.get(defect.materialCode) ?? defect.materialCode}：${defect.explanation}`).join('；'),
         ...(overrideReason ? { comment: `override: ${overrideReason}` } : {}),
       });
       await this.records.addNotice(tenantId, {

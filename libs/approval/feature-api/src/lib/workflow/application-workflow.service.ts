@@ -18,6 +18,7 @@ import {
 import { CatalogueReader, PinnedProcedure } from '@zhengwu/catalogue/data-access';
 import { PlatformError } from '@zhengwu/server/core/errors';
 import { ApprovalError } from '../approval-errors';
+import { IntakeStatusReporter } from '../counter/intake-status-reporter';
 import { stateOf } from './application-state';
 import { DeadlinesService } from './deadlines.service';
 
@@ -38,6 +39,8 @@ export interface PerformOptions {
   /** Extra columns written with the transition (e.g. case number at submission). */
   changes?: Partial<ApplicationEntity>;
   eventData?: Record<string, unknown>;
+  /** What a counter that forwarded the case is told with the new status (default: reason or comment). */
+  reportNote?: string;
 }
 
 const STEP_OUTCOME: Partial<Record<ApplicationAction, StepOutcome>> = {
@@ -65,6 +68,7 @@ export class ApplicationWorkflow {
     private readonly catalogue: CatalogueReader,
     private readonly deadlines: DeadlinesService,
     private readonly settings: ApprovalSettingsRepository,
+    private readonly intakeReports: IntakeStatusReporter,
   ) {}
 
   async load(tenantId: string, applicationId: string): Promise<ApplicationEntity> {
@@ -159,6 +163,9 @@ export class ApplicationWorkflow {
       data: options.eventData ?? {},
       occurredAt: now,
     });
+    if (result.event.from !== result.event.to) {
+      await this.intakeReports.report(updated, options.actor.id, options.reportNote ?? options.reason ?? options.comment ?? null, now);
+    }
     return updated;
   }
 

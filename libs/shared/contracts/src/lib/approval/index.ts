@@ -3,3 +3,4 @@ export * from './approval-queries.dto';
 export * from './approval-views';
 export * from './rating.dto';
 export * from './originals.dto';
+export * from './counter-intake.dto';

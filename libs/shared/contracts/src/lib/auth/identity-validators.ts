@@ -28,3 +28,21 @@ export function IsUnifiedSocialCreditCode(options?: ValidationOptions): Property
       },
     });
 }
+
+/** A resident ID number or a USCC, whichever the object's `kind` (natural_person / legal_person) calls for. */
+export function IsIdentityNumberOfKind(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isIdentityNumberOfKind',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: '$property must be a valid resident ID number (natural person) or unified social credit code (legal person)', ...options },
+      validator: {
+        validate: (value: unknown, args) => {
+          if (typeof value !== 'string') return false;
+          const kind = (args?.object as { kind?: unknown } | undefined)?.kind;
+          return kind === 'legal_person' ? usccProblem(value) === null : residentIdNumberProblem(value) === null;
+        },
+      },
+    });
+}

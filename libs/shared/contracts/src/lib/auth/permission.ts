@@ -26,6 +26,8 @@ export enum Permission {
   Decide = 'application:decide',
   /** Window clerks: check paper originals against the uploaded copies (for any centre's case). */
   OriginalsCheck = 'originals:check',
+  /** Window clerks: file an application for a walk-in applicant, for any centre's item (窗口代收). */
+  CounterIntake = 'application:counter-intake',
   /** Supervisors: override the one-time-notice rule with a written reason. */
   NoticeOverride = 'notice:override',
   /** Supervisors: rectification cases opened by bad ratings; verification of event chains. */
@@ -42,6 +44,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<StaffRole, readonly Permission[]>
     Permission.PreReview,
     Permission.StepHandle,
     Permission.OriginalsCheck,
+    Permission.CounterIntake,
   ],
   [StaffRole.Reviewer]: [Permission.ProfileRead, Permission.ApplicationView, Permission.ApplicationRead, Permission.StepHandle],
   [StaffRole.Approver]: [Permission.ProfileRead, Permission.ApplicationView, Permission.ApplicationRead, Permission.StepHandle, Permission.Decide],
