@@ -12,7 +12,16 @@ import {
   uniqueResidentIdNumber,
   dropDatabaseOnTestServer,
 } from '@zhengwu/server/testing';
-import type { ApplicantTokenResponse, ApplicationView, PageOf, StaffTokenResponse, VerificationTaskView } from '@zhengwu/shared/contracts';
+import type {
+  ApplicantTokenResponse,
+  ApplicationSummary,
+  ApplicationView,
+  CounterIntakeView,
+  ItemGuide,
+  PageOf,
+  StaffTokenResponse,
+  VerificationTaskView,
+} from '@zhengwu/shared/contracts';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -182,5 +191,61 @@ describe('the three-deployment topology', () => {
     // Staff tokens are valid only at their own deployment.
     const cityClerk = await staff(base.city, '510900', 'clerk');
     expect((await call(`${base.county}/api/v1/centres/510981/verification-tasks`, { token: cityClerk })).status).toBe(401);
+  }, TIMEOUT);
+  it('takes a walk-in application at the Shehong counter for a Suining item and reports its status back down', async () => {
+    // The county counter reads the city's public guide (as the workbench does, across deployments).
+    const items = ok(await call<{ items: Array<{ id: string; name: string }> }>(`${base.city}/api/v1/centres/510900/items?q=${encodeURIComponent('食品经营许可（新办）')}`));
+    const itemId = items.items[0]?.id ?? '';
+    const item = ok(await call<ItemGuide>(`${base.city}/api/v1/centres/510900/items/${itemId}`));
+    const counter = await staff(base.county, '510981', 'clerk');
+    const intakes = `${base.county}/api/v1/centres/510981/counter-intakes`;
+    const intake = ok(
+      await call<CounterIntakeView>(intakes, {
+        token: counter,
+        body: { itemCentre: '510900', itemId, itemName: item.name, applicant: { kind: 'natural_person', name: '窗口申请人', identityNumber: uniqueResidentIdNumber('510981'), mobile: uniqueMobile() } },
+      }),
+      201,
+    );
+    for (const material of item.materials.filter((m) => m.required)) {
+      const { payload, headers } = multipartBody({ fileName: `${material.code}.pdf`, content: samplePdf(`walk-in-${material.code}`), contentType: 'application/pdf' });
+      ok(await call(`${intakes}/${intake.id}/materials/${material.code}?name=${encodeURIComponent(material.name)}`, { method: 'PUT', token: counter, raw: payload, headers }));
+    }
+    const scanned = ok(await call<CounterIntakeView>(`${intakes}/${intake.id}`, { token: counter }));
+    ok(
+      await call(`${intakes}/${intake.id}/forward`, {
+        token: counter,
+        body: { identityChecked: true, originals: scanned.materials.map((m) => ({ code: m.code, version: m.version, result: 'match' })) },
+      }),
+    );
+    // The case appears at the city with the scans fetched over NATS; its number comes back down.
+    const received = await eventually(
+      async () => ok(await call<CounterIntakeView>(`${intakes}/${intake.id}`, { token: counter })),
+      (view) => view.caseNumber !== null,
+      'the case number to come back to Shehong',
+    );
+    const cityClerk = await staff(base.city, '510900', 'clerk');
+    const inbox = ok(await call<PageOf<ApplicationSummary>>(`${base.city}/api/v1/centres/510900/inbox?post=window_clerk&pageSize=100`, { token: cityClerk }));
+    const summary = inbox.items.find((candidate) => candidate.caseNumber === received.caseNumber);
+    expect(summary).toBeDefined();
+    const caseUrl = `${base.city}/api/v1/centres/510900/applications/${summary?.id}`;
+    let current = ok(await call<ApplicationView>(caseUrl, { token: cityClerk }));
+    expect(current).toMatchObject({ receivingCentre: '510981', originalsVerified: true });
+    const copy = await call<string>(`${caseUrl}/materials/${current.materials.find((m) => m.versions.length > 0)?.code}/versions/1`, { token: cityClerk });
+    expect(String(copy.body).startsWith('%PDF')).toBe(true);
+    const act = async (path: string, token: string) => (current = ok(await call<ApplicationView>(`${caseUrl}/${path}`, { token, body: { version: current.version } })));
+    await act('pre-review/accept', cityClerk);
+    while (current.currentStep && current.currentStep.post !== 'approver') {
+      await act('steps/pass', await staff(base.city, '510900', current.currentStep.post === 'window_clerk' ? 'clerk' : 'reviewer'));
+    }
+    const approver = await staff(base.city, '510900', 'approver');
+    await act('decision/approve', approver);
+    await act('complete', approver);
+    expect(current.status).toBe(90);
+    const done = await eventually(
+      async () => ok(await call<CounterIntakeView>(`${intakes}/${intake.id}`, { token: counter })),
+      (view) => view.handlingStatus === 90,
+      'the completion to reach the Shehong counter',
+    );
+    expect(done.history.map((report) => report.status)).toEqual([12, 30, 50, 90]);
   }, TIMEOUT);
 });
