@@ -76,7 +76,7 @@ describe('the three-deployment topology', () => {
     const headers: Record<string, string> = { ...init.headers };
     if (init.token) headers['authorization'] = `Bearer ${init.token}`;
     let body: BodyInit | undefined;
-    if (init.raw) body = init.raw;
+    if (init.raw) body = new Uint8Array(init.raw);
     else if (init.body !== undefined) {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(init.body);
