@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'supervision-domain',
+  preset: '../../../jest.preset.js',
+};

@@ -1,0 +1,5 @@
+export * from './lib/rule';
+export * from './lib/inheritance';
+export * from './lib/evaluate';
+export * from './lib/province-rules';
+export * from './lib/supervision-views';
