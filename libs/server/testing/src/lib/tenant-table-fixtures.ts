@@ -4,6 +4,7 @@ import { CATALOGUE_TABLE_FIXTURES } from './fixtures/catalogue.fixtures';
 import { NOTIFICATION_TABLE_FIXTURES } from './fixtures/notification.fixtures';
 import { ORG_TABLE_FIXTURES } from './fixtures/org.fixtures';
 import { ROUTING_TABLE_FIXTURES } from './fixtures/routing.fixtures';
+import { SUPERVISION_TABLE_FIXTURES } from './fixtures/supervision.fixtures';
 import type { Client } from 'pg';
 
 export interface InsertedRow {
@@ -30,4 +31,5 @@ export const TENANT_TABLE_FIXTURES: Record<string, TenantRowFixture> = {
   ...NOTIFICATION_TABLE_FIXTURES,
   ...APPROVAL_TABLE_FIXTURES,
   ...ROUTING_TABLE_FIXTURES,
+  ...SUPERVISION_TABLE_FIXTURES,
 };

@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'supervision-data-access',
+  preset: '../../../jest.preset.js',
+};

@@ -1,0 +1,17 @@
+import { AccountabilityRecordEntity } from './entities/accountability-record.entity';
+import { SupervisionAlertEntity } from './entities/supervision-alert.entity';
+import { SupervisionNoticeEntity } from './entities/supervision-notice.entity';
+import { SupervisionRuleEntity } from './entities/supervision-rule.entity';
+import { SupervisionSweepLeaseEntity } from './entities/supervision-sweep-lease.entity';
+import { Supervision1795820000100 } from './migrations/1795820000100-supervision';
+
+export const SUPERVISION_ENTITIES = [
+  SupervisionRuleEntity,
+  SupervisionAlertEntity,
+  SupervisionNoticeEntity,
+  AccountabilityRecordEntity,
+  SupervisionSweepLeaseEntity,
+];
+
+/** Scope supervision owns the migration range 17958200xxxxx. */
+export const SUPERVISION_MIGRATIONS = [Supervision1795820000100];
