@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ApiClient } from './api';
+import { CpuMeter } from './cpu';
 import { explainInbox } from './explain';
 import { Interrupted, Lifecycle, log, timed } from './lifecycle';
 import { BenchOptions, parseCommand } from './options';
@@ -139,11 +140,13 @@ async function run(options: BenchOptions, lifecycle: Lifecycle): Promise<{ repor
   const monitor = await connect(databaseUrl(options.serverUrl, database));
   lifecycle.defer('close the monitoring connection', () => monitor.end());
   const scenarios: ScenarioResult[] = [];
+  const monitorPid = Number((await monitor.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]?.pid);
+  const cpu = CpuMeter.available() ? new CpuMeter(platform.pid, database, new Set([monitorPid])) : undefined;
   const measureOne = async (scenario: Scenario) => {
     if (!platform.alive()) throw new Error(`The platform stopped:\n${platform.tail()}`);
     const sampler = new WaitSampler(monitor, database);
     const result = await timed(`measuring ${scenario.title}`, () =>
-      measure(api, scenario, { connections: options.connections, duration: options.duration, sampler }, lifecycle),
+      measure(api, scenario, { connections: options.connections, duration: options.duration, sampler, ...(cpu ? { cpu } : {}) }, lifecycle),
     );
     log(`  ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, ${result.errors} errors`);
     scenarios.push(result);

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CpuMeter } from './cpu';
 import type { Lifecycle } from './lifecycle';
 
 export interface PgbenchResult {
@@ -12,6 +13,8 @@ export interface PgbenchResult {
   tps: number;
   latencyMs: { average: number; p50: number; p90: number; p99: number; max: number };
   failed: number;
+  /** CPU ms of the PostgreSQL backends per transaction (Linux only). */
+  postgresCpuMsPerTransaction?: number;
 }
 
 const PGBENCH = '/usr/bin/pgbench';
@@ -30,24 +33,29 @@ export async function runPgbench(
   await pgbench([...connection.args, '-i', '-q', '-s', String(options.scale), connection.database], connection.env, lifecycle);
   mkdirSync(options.logDir, { recursive: true });
   const prefix = join(options.logDir, 'pgbench_log');
+  const meter = CpuMeter.available() ? new CpuMeter(undefined, connection.database) : undefined;
+  let cpu: { postgresMs: number } | undefined;
+  meter?.start();
   const output = await pgbench(
     [...connection.args, '-c', String(options.clients), '-j', String(options.threads), '-T', String(options.seconds), '-l', `--log-prefix=${prefix}`, connection.database],
     connection.env,
     lifecycle,
-  );
+  ).finally(() => (cpu = meter?.stop()));
+  const postgresMs = cpu?.postgresMs;
   const number = (pattern: RegExp) => {
     const match = pattern.exec(output);
     if (!match?.[1]) throw new Error(`pgbench printed no ${pattern.source}:\n${output}`);
     return Number(match[1]);
   };
   const latencies = readLatenciesMs(options.logDir);
+  const transactions = number(/number of transactions actually processed: (\d+)/);
   const percentile = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
   return {
     scale: options.scale,
     clients: options.clients,
     threads: options.threads,
     seconds: options.seconds,
-    transactions: number(/number of transactions actually processed: (\d+)/),
+    transactions,
     tps: number(/tps = ([\d.]+) \(without initial connection time\)/),
     latencyMs: {
       average: number(/latency average = ([\d.]+) ms/),
@@ -57,6 +65,7 @@ export async function runPgbench(
       max: latencies[latencies.length - 1] ?? 0,
     },
     failed: Number(/number of failed transactions: (\d+)/.exec(output)?.[1] ?? 0),
+    ...(postgresMs !== undefined && transactions > 0 ? { postgresCpuMsPerTransaction: postgresMs / transactions } : {}),
   };
 }
 

@@ -12,6 +12,8 @@ const KEEP_LINES = 200;
 
 export interface Platform {
   baseUrl: string;
+  /** The API's process id (its CPU time is read from /proc). */
+  pid: number | undefined;
   /** The schema owner's and the runtime role's URLs of the platform's database. */
   ownerUrl: string;
   runtimeUrl: string;
@@ -137,6 +139,7 @@ export async function startApiProcess(
 
   return {
     baseUrl: new URL(readyUrl).origin,
+    pid: child.pid,
     tail,
     alive,
     stop: async (settleMs = 0) => {
@@ -175,13 +178,32 @@ function stop(child: ChildProcess, tail: () => string): Promise<void> {
 
 /** A port nobody listens on right now. */
 export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+  return listenOnce(0).then((port) => {
+    if (port === undefined) throw new Error('No free port on 127.0.0.1');
+    return port;
+  });
+}
+
+/** The first of `count` consecutive ports nobody listens on right now. */
+export async function freePorts(count: number): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const first = await freePort();
+    let free = true;
+    for (let n = 1; n < count && free; n++) free = (await listenOnce(first + n)) !== undefined;
+    if (free) return first;
+  }
+  throw new Error(`No ${count} consecutive free ports on 127.0.0.1`);
+}
+
+/** Listens on `port` (0: any) and closes again; the port, or undefined when it is taken. */
+function listenOnce(port: number): Promise<number | undefined> {
+  return new Promise((resolve) => {
     const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
+    server.once('error', () => resolve(undefined));
+    server.listen(port, '127.0.0.1', () => {
       const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
+      const bound = typeof address === 'object' && address ? address.port : undefined;
+      server.close(() => resolve(bound));
     });
   });
 }

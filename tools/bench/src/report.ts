@@ -59,7 +59,8 @@ export function formatReport(report: Report): string {
       (env.loadAverageAtStart > env.cpus / 2 ? ' — something else was running: the figures are lower than this machine can do' : ' (quiet)'),
     '',
   ];
-  const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'requests'];
+  const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'requests', 'API cpu ms', 'PG cpu ms'];
+  const cpuMs = (ms: number | undefined) => (ms === undefined ? '-' : ms.toFixed(1));
   const rows: string[][] = report.scenarios.map((s) => [
     s.title + (s.ranOut ? ' *' : ''),
     s.requestsPerSecond.toFixed(0),
@@ -67,6 +68,8 @@ export function formatReport(report: Report): string {
     s.latencyMs.p99.toFixed(1),
     String(s.errors),
     String(s.requests),
+    cpuMs(s.cpu?.apiMsPerRequest),
+    cpuMs(s.cpu?.postgresMsPerRequest),
   ]);
   if (report.pgbench) {
     const p = report.pgbench;
@@ -77,6 +80,8 @@ export function formatReport(report: Report): string {
       p.latencyMs.p99.toFixed(1),
       String(p.failed),
       String(p.transactions),
+      '-',
+      cpuMs(p.postgresCpuMsPerTransaction),
     ]);
   }
   lines.push(...table(header, rows));
@@ -84,6 +89,9 @@ export function formatReport(report: Report): string {
   for (const s of failures) {
     lines.push(`  ! ${s.key}: status codes ${JSON.stringify(s.statusCodes)}`);
     for (const sample of s.errorSamples) lines.push(`      ${sample}`);
+  }
+  if (report.scenarios.some((s) => s.cpu)) {
+    lines.push('  cpu ms: CPU time per request (per transaction for pgbench) of the API process and of its PostgreSQL backends');
   }
   if (report.scenarios.some((s) => s.ranOut)) {
     lines.push('  * ran out of prepared cases before the duration ended: raise --prepared-rate');
@@ -105,6 +113,13 @@ export function formatReport(report: Report): string {
     const submit = report.perPgbenchTps['submit'];
     lines.push('');
     if (submit !== undefined) lines.push(`  submit / pgbench tps = ${submit.toFixed(3)}  (one submit costs about ${(1 / submit).toFixed(1)} TPC-B transactions)`);
+    const submitCpu = report.scenarios.find((s) => s.key === 'submit')?.cpu;
+    const pgbenchCpu = report.pgbench.postgresCpuMsPerTransaction;
+    if (submitCpu && pgbenchCpu) {
+      lines.push(
+        `  by CPU: one submit takes ${submitCpu.postgresMsPerRequest.toFixed(1)} ms of PostgreSQL (${(submitCpu.postgresMsPerRequest / pgbenchCpu).toFixed(1)} TPC-B transactions) and ${submitCpu.apiMsPerRequest.toFixed(1)} ms of the API`,
+      );
+    }
     lines.push(
       `  per pgbench tps: ${report.scenarios.map((s) => `${s.key} ${(report.perPgbenchTps[s.key] ?? 0).toFixed(3)}`).join(', ')}`,
     );

@@ -3,7 +3,7 @@ import { connect } from '@nats-io/transport-node';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Lifecycle } from '../lifecycle';
-import { ApiProcess, freePort, startApiProcess } from '../platform';
+import { ApiProcess, freePorts, startApiProcess } from '../platform';
 
 export interface Topology {
   province: string;
@@ -32,8 +32,8 @@ export interface TopologyOptions {
 export async function startTopology(root: string, options: TopologyOptions, lifecycle: Lifecycle): Promise<Topology> {
   const runnerMain = join(root, 'dist/tools/dev/topology.js');
   if (!existsSync(runnerMain)) throw new Error(`${runnerMain} is missing: run "npm run bench -- routing", which builds it first`);
-  // The runner puts the deployments on base+1, +2, +3; a free port less one is a base whose first is free.
-  const basePort = (await freePort()) - 1;
+  // The runner puts the deployments on base+1, +2 and +3.
+  const basePort = (await freePorts(3)) - 1;
   const url = (offset: number) => `http://127.0.0.1:${basePort + offset}`;
   const names = natsNames(options.prefix);
   const runner = await startApiProcess(

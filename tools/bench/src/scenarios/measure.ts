@@ -1,5 +1,6 @@
 import autocannon from 'autocannon';
 import type { ApiClient } from '../api';
+import type { CpuMeter } from '../cpu';
 import type { Lifecycle } from '../lifecycle';
 import type { Scenario, ScenarioRequest } from './scenario';
 import type { WaitProfile, WaitSampler } from './wait-sampler';
@@ -21,12 +22,15 @@ export interface ScenarioResult {
   capacity?: number;
   /** Where the API's database sessions spent the scenario (sampled). */
   database?: WaitProfile;
+  /** CPU ms per completed request, of the API process and of its PostgreSQL backends. */
+  cpu?: { apiMsPerRequest: number; postgresMsPerRequest: number };
 }
 
 export interface MeasureOptions {
   connections: number;
   duration: number;
   sampler?: WaitSampler;
+  cpu?: CpuMeter;
 }
 
 /**
@@ -74,9 +78,11 @@ export async function measure(api: ApiClient, scenario: Scenario, options: Measu
     ],
   });
   const stopOnInterrupt = lifecycle.onInterrupt(() => instance.stop());
+  options.cpu?.start();
   options.sampler?.start();
   const result = await instance;
   const database = options.sampler?.stop();
+  const spent = options.cpu?.stop();
   stopOnInterrupt();
   lifecycle.checkpoint();
 
@@ -96,5 +102,6 @@ export async function measure(api: ApiClient, scenario: Scenario, options: Measu
     ranOut,
     ...(scenario.capacity === undefined ? {} : { capacity: scenario.capacity }),
     ...(database ? { database } : {}),
+    ...(spent && requests > 0 ? { cpu: { apiMsPerRequest: spent.apiMs / requests, postgresMsPerRequest: spent.postgresMs / requests } } : {}),
   };
 }
