@@ -67,10 +67,17 @@ export class SupervisionAlertRepository {
   }
 
   /** Open alerts of one level, most overdue (or soonest due) first. */
-  open(tenantId: string, level: AlertLevel, limit: number): Promise<SupervisionAlertEntity[]> {
-    return this.repo(tenantId)
+  open(tenantId: string, level: AlertLevel, limit: number, options: { withoutRedOnSameCase?: boolean } = {}): Promise<SupervisionAlertEntity[]> {
+    const query = this.repo(tenantId)
       .createQueryBuilder('a')
-      .where('a.tenant_id = :tenantId AND a.level = :level AND a.resolved_at IS NULL', { tenantId, level })
+      .where('a.tenant_id = :tenantId AND a.level = :level AND a.resolved_at IS NULL', { tenantId, level });
+    if (options.withoutRedOnSameCase) {
+      query.andWhere(
+        `NOT EXISTS (SELECT 1 FROM supervision_alerts r WHERE r.tenant_id = a.tenant_id AND r.application_id = a.application_id
+           AND r.level = 'red' AND r.resolved_at IS NULL)`,
+      );
+    }
+    return query
       .orderBy('a.due', 'ASC', 'NULLS LAST')
       .addOrderBy('a.raised_at', 'ASC')
       .take(limit)

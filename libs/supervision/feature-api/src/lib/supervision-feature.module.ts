@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { CalendarDataAccessModule } from '@zhengwu/calendar/data-access';
+import { SupervisionDataAccessModule } from '@zhengwu/supervision/data-access';
+import { SupervisionQueriesService } from './board/supervision-queries.service';
+import { SupervisionNoticesService } from './notices/supervision-notices.service';
+import { SupervisionRulesService } from './rules/supervision-rules.service';
+import { SupervisionController } from './supervision.controller';
+import { AlertRaiser } from './sweep/alert-raiser';
+import { SupervisionSweeper } from './sweep/supervision-sweeper.service';
+
+/** Scope supervision: rules, the sweep, alerts, 督办 notices and accountability records. */
+@Module({
+  imports: [SupervisionDataAccessModule, CalendarDataAccessModule],
+  controllers: [SupervisionController],
+  providers: [SupervisionRulesService, SupervisionQueriesService, SupervisionNoticesService, AlertRaiser, SupervisionSweeper],
+  exports: [SupervisionSweeper, SupervisionRulesService],
+})
+export class SupervisionFeatureModule {}
