@@ -8,7 +8,7 @@ ENV NX_NO_CLOUD=true NX_DAEMON=false
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npx nx build api
+RUN npx nx run-many -t build -p api keys
 
 # Only the production dependencies the bundle needs (webpack writes a pruned package.json and
 # lockfile next to it; pg is listed explicitly because TypeORM loads its driver dynamically).
@@ -22,6 +22,8 @@ ENV NODE_ENV=production PORT=3000 HOST=0.0.0.0
 WORKDIR /app
 COPY --from=runtime-deps /app/node_modules ./node_modules
 COPY --from=build /src/dist/apps/api ./
+# The routing keys command (docker/compose.yaml runs it once before the deployments start).
+COPY --from=build /src/dist/tools/keys/main.js ./tools/keys.js
 # Key files live on a volume mounted here; the image creates it so the volume belongs to node.
 RUN mkdir -p /keys && chown node:node /keys
 USER node

@@ -83,13 +83,32 @@ describe('docker files', () => {
     }
   });
 
-  it('configures the api service with variables the API declares, and all it requires', () => {
+  it.each(['province', 'city', 'county'])('configures the %s deployment with variables the API declares, and all it requires', (name) => {
     const declared = new Set(getMetadataStorage().getTargetValidationMetadatas(AppConfig, '', true, false).map((m) => m.propertyName));
-    const environment = compose.services['api']?.environment ?? {};
+    const environment = compose.services[name]?.environment ?? {};
     expect(Object.keys(environment).filter((key) => !declared.has(key))).toEqual([]);
-    for (const required of ['DATABASE_URL', 'DEPLOYMENT_ID', 'AUTH_SIGNING_KEY_PATH', 'PII_KEY_PATH']) {
-      expect(environment).toHaveProperty(required);
+    for (const required of ['DATABASE_URL', 'DEPLOYMENT_ID', 'HOSTED_TENANTS', 'AUTH_SIGNING_KEY_PATH', 'PII_KEY_PATH', 'ROUTING_DIRECTORY_PATH', 'ROUTING_ROOT_PUBLIC_KEY_PATH', 'CENTRE_KEYS_DIR']) {
+      expect({ name, required, set: required in environment }).toEqual({ name, required, set: true });
     }
+    expect(environment['DEPLOYMENT_ID']).toBe(name);
+    expect(environment['ROUTING_TRANSPORT']).toBe('nats');
+    // Its centre keys are where the keys job writes them, and its database is one the init script creates.
+    expect(environment['CENTRE_KEYS_DIR']).toBe(`/keys/routing/centres/${name}`);
+    const database = new URL(environment['DATABASE_URL'] ?? '').pathname.slice(1);
+    expect(compose.services['postgres']?.environment?.['ZHENGWU_DATABASES']?.split(' ')).toContain(database);
+  });
+
+  it('provisions the routing keys with the keys command the api image carries, for the deployments it runs', () => {
+    const keys = compose.services['keys'] as { command: string[] } & (typeof compose.services)[string];
+    expect(read('docker/api.Dockerfile')).toContain('COPY --from=build /src/dist/tools/keys/main.js ./tools/keys.js');
+    expect(read('docker/api.Dockerfile')).toMatch(/nx run-many -t build -p api keys/);
+    expect(nxProjects().get('keys')).toContain('build');
+    expect(keys.command.slice(0, 2)).toEqual(['node', 'tools/keys.js']);
+    const deployments = JSON.parse(keys.command[keys.command.indexOf('--deployments') + 1] ?? '[]') as Array<{ id: string; hosted: string }>;
+    for (const deployment of deployments) {
+      expect(compose.services[deployment.id]?.environment?.['HOSTED_TENANTS']).toBe(deployment.hosted);
+    }
+    expect(deployments.map((d) => d.id)).toEqual(['province', 'city', 'county']);
   });
 
   it('provisions the runtime group role the migrations grant to', () => {
@@ -106,7 +125,7 @@ describe('docker files', () => {
       expect(dockerfile).toContain(`/usr/share/nginx/html/${app}`);
       expect(nginx).toContain(`/usr/share/nginx/html/${app}`);
     }
-    expect(nginx).toMatch(/location \/api\/ \{[^}]*proxy_pass http:\/\/api:3000;/);
+    expect(nginx).toMatch(/location \/api\/ \{[^}]*proxy_pass http:\/\/province:3000;/);
     expect(read('apps/workbench/project.json')).toContain('"baseHref": "/workbench/"');
   });
 

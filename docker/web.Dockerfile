@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 # The two Angular apps (apps/portal at /, apps/workbench at /workbench/) served by nginx, which
-# also forwards /api, /health and /metrics to the api service.
+# also forwards /api, /health and /metrics to the province deployment.
 
 FROM node:20-bookworm-slim AS build
 WORKDIR /src
