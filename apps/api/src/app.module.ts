@@ -7,6 +7,7 @@ import { CatalogueFeatureModule } from '@zhengwu/catalogue/feature-api';
 import { NotificationsModule } from '@zhengwu/server/notifications';
 import { RoutingModule } from '@zhengwu/server/routing';
 import { ApprovalFeatureModule } from '@zhengwu/approval/feature-api';
+import { SupervisionFeatureModule } from '@zhengwu/supervision/feature-api';
 
 /** The approval core: the platform core plus every feature scope. */
 @Module({})
@@ -14,7 +15,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot({ config }), OrgFeatureModule, ApplicantContactsModule, NotificationsModule, RoutingModule, CalendarFeatureModule, CatalogueFeatureModule, ApprovalFeatureModule],
+      imports: [CoreModule.forRoot({ config }), OrgFeatureModule, ApplicantContactsModule, NotificationsModule, RoutingModule, CalendarFeatureModule, CatalogueFeatureModule, ApprovalFeatureModule, SupervisionFeatureModule],
     };
   }
 }
