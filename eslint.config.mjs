@@ -54,7 +54,8 @@ const typeConstraints = [
   { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:ui', 'type:contract', 'type:domain', 'type:util'] },
   {
     sourceTag: 'type:testing',
-    onlyDependOnLibsWithTags: ['type:data-access', 'type:infra', 'type:contract', 'type:domain', 'type:util', 'type:feature'],
+    // A harness may build on another (e2e deployments on the database and NATS helpers).
+    onlyDependOnLibsWithTags: ['type:data-access', 'type:infra', 'type:contract', 'type:domain', 'type:util', 'type:feature', 'type:testing'],
   },
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:infra', 'type:data-access', 'type:contract', 'type:domain', 'type:util', 'type:ui'] },
   { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:testing', 'type:contract', 'type:domain', 'type:util'] },

@@ -41,7 +41,7 @@ export function routingSettingsFrom(config: AppConfig, overrides: Partial<Routin
     leaseMs: 5 * 60_000,
     freshnessMs: config.ROUTING_FRESHNESS_DAYS * DAY_MS,
     maxClockSkewMs: 5 * 60_000,
-    ackWaitMs: 30_000,
+    ackWaitMs: config.ROUTING_ACK_WAIT_MS,
     fetchBatch: 20,
     fetchExpiresMs: 5000,
     streamMaxAgeMs: 2 * config.ROUTING_FRESHNESS_DAYS * DAY_MS,

@@ -208,4 +208,15 @@ export class AppConfig {
   @Min(1)
   @Max(24 * 3_600_000)
   ROUTING_RETRY_MAX_MS = 10 * 60_000;
+
+  /**
+   * How long NATS waits for a delivered envelope's ack before it delivers again (doubling per
+   * attempt up to ROUTING_RETRY_MAX_MS). A deployment that died mid-delivery gets it again this long
+   * after it took it: shorter means faster recovery, and more duplicate work under a slow handler.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(500)
+  @Max(3_600_000)
+  ROUTING_ACK_WAIT_MS = 30_000;
 }
