@@ -53,6 +53,11 @@ export class Lifecycle {
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
+    // A promise nobody awaited rejected (a bug): still undo everything before exiting.
+    process.on('unhandledRejection', (reason) => {
+      log(`unexpected failure: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`);
+      void this.cleanup().finally(() => process.exit(1));
+    });
   }
 }
 

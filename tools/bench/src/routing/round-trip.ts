@@ -46,6 +46,7 @@ export async function drive(
   options: DriveOptions,
   lifecycle: Lifecycle,
 ): Promise<{ trips: Trip[]; pollErrors: number }> {
+  lifecycle.checkpoint();
   const trips = new Map<string, Trip>(cases.map((c) => [c.caseNumber, { caseNumber: c.caseNumber }]));
   const inFlight: Promise<unknown>[] = [];
   let sending = true;
@@ -113,7 +114,12 @@ export async function drive(
     sending = false;
   };
 
-  const watchers = Promise.all([watchCounty(), watchCity()]);
+  // A watcher that fails stops the run; it is rethrown below, after the approvals under way are settled.
+  let failure: unknown;
+  const watchers = Promise.all([watchCounty(), watchCity()]).catch((error: unknown) => {
+    failure = error;
+    stopped = true;
+  });
   await send();
   // Trips still under way get `drainMs` to finish; whatever is left then counts as unfinished.
   const drained = setTimeout(() => (stopped = true), options.drainMs);
@@ -122,6 +128,7 @@ export async function drive(
   await Promise.allSettled(inFlight);
   stopOnInterrupt();
   lifecycle.checkpoint();
+  if (failure) throw failure;
   return { trips: [...trips.values()].filter((t) => t.requestSent !== undefined), pollErrors };
 }
 

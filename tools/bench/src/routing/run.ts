@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import type { Client } from 'pg';
 import type { Applicant } from '../api';
 import { Lifecycle, log, timed } from '../lifecycle';
 import type { RoutingOptions } from '../options';
@@ -65,21 +66,21 @@ export async function runRouting(root: string, options: RoutingOptions, lifecycl
   });
   const prepareSeconds = (Date.now() - prepareStart) / 1000;
 
-  const dbs = Object.fromEntries(
-    await Promise.all(databases.map(async (name) => [name, await connect(databaseUrl(options.serverUrl, name))] as const)),
-  );
+  // Superuser connections: they read every centre's rows (row-level security does not bind them).
+  const monitors = new Map<string, Client>();
   lifecycle.defer('close the monitoring connections', async () => {
-    for (const client of Object.values(dbs)) await client.end();
+    for (const client of monitors.values()) await client.end();
   });
-  const inboxBefore = await inboxCounts(Object.values(dbs));
+  for (const name of databases) monitors.set(name, await connect(databaseUrl(options.serverUrl, name)));
+  const cityDb = monitors.get(topology.databases.city);
+  if (!cityDb) throw new Error(`No connection to ${topology.databases.city}`);
+  const inboxBefore = await inboxCounts([...monitors.values()]);
   const tokens = { approver: (await story.cityStaff()).approver, countyClerk: await story.countyClerk() };
-  const cityDb = dbs[`${prefix}_city`];
-  if (!cityDb) throw new Error('No connection to the city database');
 
   const { trips, pollErrors } = await timed(`sending ${count} approvals at ${options.rate}/s, completing each check at the county`, () =>
     drive(story, cases, tokens, cityDb, { rate: options.rate, pollMs: options.pollMs, drainMs: DRAIN_MS }, lifecycle),
   );
-  const inboxAfter = await inboxCounts(Object.values(dbs));
+  const inboxAfter = await inboxCounts([...monitors.values()]);
 
   const completed = trips.filter((t) => t.completed !== undefined);
   const errors = trips.filter((t) => t.error);
@@ -124,7 +125,7 @@ export async function runRouting(root: string, options: RoutingOptions, lifecycl
 }
 
 /** Envelopes the deployments' inboxes hold, by type (as the superuser: every centre's rows). */
-async function inboxCounts(clients: Array<import('pg').Client>): Promise<Record<string, number>> {
+async function inboxCounts(clients: Client[]): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const client of clients) {
     const { rows } = await client.query<{ type: string; n: string }>('SELECT type, count(*) AS n FROM routing_inbox GROUP BY type');
