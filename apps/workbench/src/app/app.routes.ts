@@ -40,6 +40,18 @@ export const appRoutes: Route[] = [
     Permission.OriginalsCheck,
   ),
   staffPage(
+    { path: 'counter', title: 'counter.title', loadComponent: () => import('./counter/counter-intakes.page').then((m) => m.CounterIntakesPage) },
+    Permission.CounterIntake,
+  ),
+  staffPage(
+    { path: 'counter/new', title: 'counter.newTitle', loadComponent: () => import('./counter/counter-intake-new.page').then((m) => m.CounterIntakeNewPage) },
+    Permission.CounterIntake,
+  ),
+  staffPage(
+    { path: 'counter/:intakeId', title: 'counter.intakeTitle', loadComponent: () => import('./counter/counter-intake.page').then((m) => m.CounterIntakePage) },
+    Permission.CounterIntake,
+  ),
+  staffPage(
     { path: 'supervision', title: 'supervision.title', loadComponent: () => import('./supervision/supervision.page').then((m) => m.SupervisionPage) },
     Permission.Supervise,
   ),

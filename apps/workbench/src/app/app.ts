@@ -9,6 +9,7 @@ import { centreLabel } from './centre-label';
 
 const NAV_LINKS: ReadonlyArray<{ path: string; label: string; permission: Permission }> = [
   { path: '/originals', label: 'nav.originals', permission: Permission.OriginalsCheck },
+  { path: '/counter', label: 'nav.counter', permission: Permission.CounterIntake },
   { path: '/supervision', label: 'nav.supervision', permission: Permission.Supervise },
   { path: '/admin/staff', label: 'nav.staff', permission: Permission.StaffRead },
   { path: '/admin/items', label: 'nav.catalogue', permission: Permission.CatalogueManage },

@@ -249,8 +249,14 @@ export class CasePage {
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
         next: (fresh) => {
+          // Compared with what is shown when the answer arrives: the staff member's own action may
+          // have landed meanwhile (its event can overtake its response), and an older answer must
+          // never replace a newer view.
+          const shown = this.view();
+          if (shown && fresh.version < shown.version) return;
+          const changed = !shown || fresh.version !== shown.version;
           this.show(fresh);
-          if (announcement && fresh.version !== view.version) this.announcement.set(announcement);
+          if (announcement && changed) this.announcement.set(announcement);
         },
         error: (error: unknown) => this.actionError.set(describeHttpError(error).message),
       });

@@ -21,6 +21,7 @@ const ROLE_LINKS: Readonly<Record<StaffRole, readonly RoleLink[]>> = {
   [StaffRole.WindowClerk]: [
     { path: '/', fragment: 'inbox', label: 'dashboard.links.inbox' },
     { path: '/originals', label: 'dashboard.links.originals' },
+    { path: '/counter', label: 'dashboard.links.counter' },
   ],
   [StaffRole.Reviewer]: [{ path: '/', fragment: 'inbox', label: 'dashboard.links.inbox' }],
   [StaffRole.Approver]: [{ path: '/', fragment: 'inbox', label: 'dashboard.links.inbox' }],

@@ -6,6 +6,7 @@ export * from './lib/api/verification-tasks.api';
 export * from './lib/api/catalogue-admin.api';
 export * from './lib/api/staff-accounts.api';
 export * from './lib/api/supervision.api';
+export * from './lib/api/counter-intakes.api';
 export * from './lib/api/centre-calendar.service';
 export * from './lib/logic/deadline-effects';
 export * from './lib/logic/notice-draft';

@@ -46,6 +46,23 @@ export function serverSentEvents(url: string, headers: () => Record<string, stri
 }
 
 /**
+ * Keeps a live stream open: resubscribes `reconnectMs` after the server ends it or the network
+ * drops it; a 4xx refusal (no access, session over) is final and reaches the subscriber.
+ */
+export function reconnecting<T>(stream: Observable<T>, reconnectMs: number): Observable<T> {
+  return stream.pipe(
+    repeat({ delay: () => timer(reconnectMs) }),
+    retry({
+      delay: (error: unknown) => {
+        const status = error instanceof LiveStreamError ? error.status : null;
+        if (status !== null && status >= 400 && status < 500) throw error;
+        return timer(reconnectMs);
+      },
+    }),
+  );
+}
+
+/**
  * Live changes of one application (`ready` once per connection, then `changed` on each committed
  * transition). Reconnects after a drop or the server closing the stream; a 4xx answer (no access,
  * session over) is final and reaches the subscriber as an error.
@@ -68,15 +85,6 @@ export class LiveApplicationService {
     const stream = new Observable<ServerSentEvent>((subscriber) =>
       this.zone.runOutsideAngular(() => serverSentEvents(url, headers).subscribe(subscriber)),
     );
-    return stream.pipe(
-      repeat({ delay: () => timer(reconnectMs) }),
-      retry({
-        delay: (error: unknown) => {
-          const status = error instanceof LiveStreamError ? error.status : null;
-          if (status !== null && status >= 400 && status < 500) throw error;
-          return timer(reconnectMs);
-        },
-      }),
-    );
+    return reconnecting(stream, reconnectMs);
   }
 }
