@@ -6,6 +6,9 @@ module.exports = {
   testEnvironment: 'jsdom',
   moduleFileExtensions: ['ts', 'html', 'js', 'json', 'mjs'],
   setupFilesAfterEnv: ['<rootDir>/src/test-setup.ts'],
+  // The first render in a file compiles Angular Material's templates (JIT); on the shared two-core
+  // CI machine that alone has taken more than Jest's default 5 s.
+  testTimeout: 30_000,
   coverageDirectory: '../../coverage/apps/portal',
   transform: {
     '^.+\\.(ts|mjs|js|html)$': [

@@ -1,5 +1,5 @@
 import { Location } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, effect, ElementRef, inject, Injector, input, signal, untracked, viewChild } from '@angular/core';
+import { afterNextRender, ChangeDetectionStrategy, Component, computed, effect, ElementRef, inject, Injector, input, signal, untracked, viewChild } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -167,7 +167,10 @@ export class ApplicationFormPage {
       return this.api.view(centre, applicationId).pipe(
         tap((view) => this.showDraft(view)),
         switchMap((view) => this.catalogue.guide(centre, view.item.id)),
-        tap((guide) => this.guide.set(guide)),
+        tap((guide) => {
+          this.guide.set(guide);
+          this.continueWithMaterials();
+        }),
         catchError(fail),
       );
     }
@@ -189,14 +192,17 @@ export class ApplicationFormPage {
       verificationCentre: view.verificationCentre ?? '',
     });
     this.form.markAsPristine();
-    // A draft that was saved goes on with its materials.
-    queueMicrotask(() => {
-      const stepper = this.stepper();
-      if (stepper && stepper.selectedIndex === 0) {
-        stepper.steps.get(0)?._markAsInteracted();
-        stepper.selectedIndex = 1;
-      }
-    });
+  }
+
+  /** A saved draft goes on with its materials, once the stepper is there and knows step 1 is complete. */
+  private continueWithMaterials(): void {
+    afterNextRender(
+      () => {
+        const stepper = this.stepper();
+        if (stepper && stepper.selectedIndex === 0) stepper.next();
+      },
+      { injector: this.injector },
+    );
   }
 
   /** Step 1 → 2: creates the draft, or saves changed answers of an existing one. */
@@ -232,7 +238,7 @@ export class ApplicationFormPage {
           // Replaced without navigating, so the form and the stepper stay as they are.
           this.location.replaceState(this.router.serializeUrl(this.router.createUrlTree(['/applications', view.centreCode, view.id, 'edit'])));
         }
-        queueMicrotask(() => this.stepper()?.next());
+        afterNextRender(() => this.stepper()?.next(), { injector: this.injector });
       },
       error: (error: unknown) => {
         const described = describeHttpError(error);

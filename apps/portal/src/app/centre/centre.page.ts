@@ -166,6 +166,9 @@ export class CentrePage {
   }
 
   private navigate(value: { q: string; department: string; object: number; caseType: string; online: boolean; page: number }): void {
+    // The applicant already clicked away (e.g. on an item while the search was debouncing): a
+    // query-string update now would cancel that navigation and keep them here.
+    if (this.router.currentNavigation()) return;
     void this.router.navigate([], {
       queryParams: {
         q: value.q.trim() || null,
