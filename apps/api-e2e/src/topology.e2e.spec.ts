@@ -24,7 +24,8 @@ import type {
 } from '@zhengwu/shared/contracts';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
 
 const TIMEOUT = 180_000;
 const PASSWORD = 'Zhengwu@2026';
@@ -247,5 +248,20 @@ describe('the three-deployment topology', () => {
       'the completion to reach the Shehong counter',
     );
     expect(done.history.map((report) => report.status)).toEqual([12, 30, 50, 90]);
+
+    // The reconciliation command at the county: every message to and from Suining applied, nothing stuck.
+    const command = spawnSync(
+      process.execPath,
+      [join(dirname(TOPOLOGY_RUNNER), 'reconcile.js'), '--url', base.county, '--centre', '510981', '--username', 'supervisor', '--json'],
+      { env: { ...process.env, ZHENGWU_PASSWORD: PASSWORD }, encoding: 'utf8' },
+    );
+    expect({ status: command.status, stderr: command.stderr }).toEqual({ status: 0, stderr: '' });
+    const report = JSON.parse(command.stdout) as { peers: Array<{ peer: string; sent: number; published: number; received: number; applied: number }>; stuck: unknown[] };
+    const suining = report.peers.find((peer) => peer.peer === '510900');
+    expect(suining).toBeDefined();
+    expect(suining?.published).toBe(suining?.sent);
+    expect(suining?.applied).toBe(suining?.received);
+    expect(suining?.received).toBeGreaterThanOrEqual(4);
+    expect(report.stuck).toEqual([]);
   }, TIMEOUT);
 });
