@@ -51,7 +51,7 @@ npm run bench -- routing [options]          the originals-check round trip over 
   --cases N            history cases to seed (default 100000; --quick: 2000)
   --connections N      autocannon connections and pgbench clients (default 16)
   --duration S         seconds per scenario and for pgbench (default 10; --quick: 3)
-  --quick              2,000 cases, 3 s per scenario: a run in under two minutes
+  --quick              2,000 cases, 3 s per scenario: a run of a few minutes
   --database-url URL   superuser URL of the PostgreSQL server to use (default BENCH_DATABASE_URL,
                        else postgres://postgres@127.0.0.1:5432/postgres); the bench creates
                        zhengwu_bench_<timestamp> and zhengwu_bench_<timestamp>_pgbench there
