@@ -165,8 +165,9 @@ describe('the three-deployment topology', () => {
     );
     const elsewhere = await call(`${base.city}/api/v1/auth/applicants/login`, { body: { identifier: '13800138000', password: PASSWORD } });
     expect(elsewhere.status).toBe(404);
-    const directory = ok(await call<{ identityIssuer: string; centres: Array<{ code: string; deploymentId: string }> }>(`${base.county}/api/v1/directory`));
+    const directory = ok(await call<{ self: string; identityIssuer: string; centres: Array<{ code: string; deploymentId: string }> }>(`${base.county}/api/v1/directory`));
     expect(directory.identityIssuer).toBe('province');
+    expect(directory.self).toBe('county');
     expect(directory.centres.find((c) => c.code === '510900')?.deploymentId).toBe('city');
 
     // The city deployment accepts the province's applicant token and decides the case.

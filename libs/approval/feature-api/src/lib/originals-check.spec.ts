@@ -145,8 +145,9 @@ describe('the originals check at the nearest centre', () => {
   }, STORY_TIMEOUT);
 
   it('publishes which deployment serves which centre', async () => {
-    const directory = kit.expectOk(await t.http.get<{ identityIssuer: string; centres: Array<{ code: string; deploymentId: string }> }>('/api/v1/directory'));
+    const directory = kit.expectOk(await t.http.get<{ self: string; identityIssuer: string; centres: Array<{ code: string; deploymentId: string }> }>('/api/v1/directory'));
     expect(directory.identityIssuer).toBe('test');
+    expect(directory.self).toBe('test');
     expect(directory.centres).toEqual(expect.arrayContaining([{ code: '510900', deploymentId: 'test' }]));
     expect(JSON.stringify(directory)).not.toContain('publicKey');
   });

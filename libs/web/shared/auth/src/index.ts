@@ -14,3 +14,5 @@ export * from './lib/current-user.api';
 export * from './lib/centres/centres.api';
 export * from './lib/centres/centre-directory';
 export * from './lib/auth.testing';
+export * from './lib/centres/deployment-directory';
+export * from './lib/centres/deployment-routing.interceptor';

@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@zhengwu/server/core/auth';
+import { AppConfig } from '@zhengwu/server/core/config';
 import type { PublicDirectoryView } from '@zhengwu/shared/contracts';
 import { CentreDirectory } from './centre-directory';
 
@@ -11,7 +12,10 @@ import { CentreDirectory } from './centre-directory';
 @ApiTags('routing')
 @Controller('directory')
 export class PublicDirectoryController {
-  constructor(private readonly directory: CentreDirectory) {}
+  constructor(
+    private readonly directory: CentreDirectory,
+    private readonly config: AppConfig,
+  ) {}
 
   @Get()
   @Public('which deployment serves which centre is public, like the centres themselves')
@@ -20,6 +24,7 @@ export class PublicDirectoryController {
     const current = this.directory.current();
     return {
       version: current.version,
+      self: this.config.DEPLOYMENT_ID,
       identityIssuer: current.identityIssuer.deploymentId,
       deployments: current.deployments.map((deployment) => ({ id: deployment.id, apiBaseUrl: deployment.apiBaseUrl })),
       centres: current.centres.map((centre) => ({ code: centre.code, deploymentId: centre.deploymentId })),

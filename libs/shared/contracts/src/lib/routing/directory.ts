@@ -159,6 +159,8 @@ export class DirectoryUpdatedV1 implements SignedCentreDirectory {
 /** The public part of the directory: which deployment serves which centre (GET /api/v1/directory). */
 export interface PublicDirectoryView {
   version: number;
+  /** The deployment that answered: the one serving the page that asked (same origin). */
+  self: string;
   identityIssuer: string;
   deployments: Array<{ id: string; apiBaseUrl: string }>;
   centres: Array<{ code: string; deploymentId: string }>;

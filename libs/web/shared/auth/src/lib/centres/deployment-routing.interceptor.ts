@@ -1,0 +1,27 @@
+import { HttpInterceptorFn } from '@angular/common/http';
+import { inject } from '@angular/core';
+import { switchMap } from 'rxjs';
+import { AuthStore } from '../auth.store';
+import { addressedCentre, DeploymentDirectory } from './deployment-directory';
+
+/**
+ * Sends a request about a centre to the deployment that hosts it (the directory says which). Put it
+ * AFTER `authInterceptor`: the token is added for our API first, then the URL moves. A staff token
+ * is valid only at its own deployment, so it is dropped on the way to another one (public pages
+ * such as another centre's catalogue need none); an applicant token is accepted everywhere.
+ */
+export const deploymentRoutingInterceptor: HttpInterceptorFn = (request, next) => {
+  const centre = addressedCentre(request.url);
+  if (!centre) return next(request);
+  const store = inject(AuthStore);
+  return inject(DeploymentDirectory)
+    .load()
+    .pipe(
+      switchMap((directory) => {
+        const base = directory.baseFor(centre);
+        if (!base) return next(request);
+        const headers = store.kind() === 'staff' ? request.headers.delete('Authorization') : request.headers;
+        return next(request.clone({ url: `${base}${request.url}`, headers }));
+      }),
+    );
+};
