@@ -259,6 +259,40 @@ describe('applicant portal in Chromium', () => {
       await page.getByRole('heading', { name: '补正记录' }).waitFor();
       await screenshot(page, '08-case-resubmitted');
 
+      // The clerk accepts (through the API): the page shows the running clock and the finished
+      // acceptance step, which the applicant rates with the five-level dialog.
+      const resubmitted = await api<ApplicationView>('GET', `/api/v1/centres/${SUINING}/applications/${applicationId}`, { token: clerk });
+      await api<ApplicationView>('POST', `/api/v1/centres/${SUINING}/applications/${applicationId}/pre-review/accept`, {
+        token: clerk,
+        body: { version: resubmitted.version },
+      });
+      await page.locator('portal-status-chip', { hasText: '已受理' }).waitFor();
+      await page.locator('.portal-clock', { hasText: '计时中' }).waitFor();
+      const acceptance = page.locator('li.portal-timeline-done').first();
+      await acceptance.locator('.portal-timeline-outcome', { hasText: '通过' }).waitFor();
+      await acceptance.getByRole('button', { name: /^评价环节/ }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('radio', { name: '非常满意', exact: true }).check();
+      await dialog.getByRole('checkbox', { name: '办事效率' }).check();
+      await dialog.getByLabel('意见和建议（选填）').fill('网上提交，一次告知，很方便。');
+      await screenshot(page, '09-rating-dialog');
+      await dialog.getByRole('button', { name: '提交评价' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await acceptance.getByText('您已评价此环节。').waitFor();
+      await screenshot(page, '10-case-accepted-rated');
+
+      // The centre's messages: the one-time notice and the acceptance; one is marked read.
+      await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: /^消息通知/ }).click();
+      await page.getByRole('heading', { level: 1, name: '消息通知' }).waitFor();
+      const returnedNotice = page.locator('.portal-notification', { hasText: '申请材料需补正（一次性告知）' });
+      await returnedNotice.getByText('扫描件模糊，请重新扫描盖章页。').waitFor();
+      await page.locator('.portal-notification', { hasText: '申请已受理' }).waitFor();
+      expect(await page.locator('.portal-notification-unread').count()).toBe(2);
+      await returnedNotice.getByRole('button', { name: /标为已读/ }).click();
+      await returnedNotice.getByRole('button', { name: /标为已读/ }).waitFor({ state: 'detached' });
+      expect(await page.locator('.portal-notification-unread').count()).toBe(1);
+      await screenshot(page, '11-notifications');
+
       expect(consoleErrors).toEqual([]);
     },
     STORY_TIMEOUT,
@@ -275,9 +309,10 @@ describe('applicant portal in Chromium', () => {
     await page.getByRole('button', { name: '查询', exact: true }).click();
     const result = page.locator('.portal-lookup-result');
     await result.getByRole('heading', { name: FOOD }).waitFor();
-    await result.locator('portal-status-chip', { hasText: '已提交，待预审' }).waitFor();
+    await result.locator('portal-status-chip', { hasText: '已受理' }).waitFor();
+    await result.locator('.portal-timeline-step').first().waitFor();
     expect(await page.content()).not.toContain('王网办');
-    await screenshot(page, '09-lookup');
+    await screenshot(page, '12-lookup');
     expect(consoleErrors).toEqual([]);
   }, BROWSER_TEST_TIMEOUT);
 
@@ -287,13 +322,13 @@ describe('applicant portal in Chromium', () => {
     await page.goto('/');
     await page.getByText('共 205 个省、市、县三级政务服务中心。').waitFor();
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
-    await screenshot(page, '10-phone-home');
+    await screenshot(page, '13-phone-home');
     await loginInBrowser(page, story.mobile, story.password);
     await page.goto(story.casePath);
     await page.getByRole('heading', { level: 1, name: FOOD }).waitFor();
     await page.getByText('进度实时更新中').waitFor();
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
-    await screenshot(page, '11-phone-case');
+    await screenshot(page, '14-phone-case');
     expect(consoleErrors).toEqual([]);
   }, BROWSER_TEST_TIMEOUT);
 });

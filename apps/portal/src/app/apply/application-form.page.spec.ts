@@ -78,6 +78,34 @@ describe('ApplicationFormPage', () => {
     });
   });
 
+  it('defaults to the county a replaced division code became', async () => {
+    const store = TestBed.inject(AuthStore);
+    store.startApplicantSession(
+      applicantTokenResponse({ profile: { ...applicantTokenResponse().profile, identityNumberMasked: '510922********1234' } }),
+    );
+    const fixture = TestBed.createComponent(ApplicationFormPage);
+    fixture.componentRef.setInput('centreCode', '510900');
+    fixture.componentRef.setInput('itemId', 'item-1');
+    await fixture.whenStable();
+    const backend = TestBed.inject(HttpTestingController);
+    backend.expectOne('/api/v1/centres/510900/items/item-1').flush(itemGuideFixture());
+    backend.expectOne('/api/v1/centres').flush(centres);
+    backend.expectOne('/api/v1/divisions/510922').flush({
+      code: '510922',
+      name: '射洪县',
+      level: 'county',
+      parentCode: '510900',
+      validFrom: '1980-01-01',
+      validTo: '2019-07-01',
+      successorCode: '510981',
+      current: { code: '510981', name: '射洪市', level: 'county', parentCode: '510900' },
+    });
+    for (const request of backend.match(() => true)) request.flush({});
+    await fixture.whenStable();
+    const page = fixture.componentInstance as unknown as { form: { controls: { verificationCentre: { value: string } } } };
+    expect(page.form.controls.verificationCentre.value).toBe('510981');
+  });
+
   it('keeps the fields with their messages when something is missing', async () => {
     const { fixture, element, backend } = await render();
     (element.querySelector('button.portal-apply-continue') as HTMLButtonElement).click();

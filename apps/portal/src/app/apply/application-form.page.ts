@@ -1,6 +1,6 @@
 import { Location } from '@angular/common';
 import { afterNextRender, ChangeDetectionStrategy, Component, computed, effect, ElementRef, inject, Injector, input, signal, untracked, viewChild } from '@angular/core';
-import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -21,10 +21,10 @@ import {
   VerificationCentreChoices,
   verificationCentreChoices,
 } from '@zhengwu/web/approval/data-access';
-import { AuthStore, describeHttpError } from '@zhengwu/web/shared/auth';
+import { AuthStore, CentresApi, describeHttpError } from '@zhengwu/web/shared/auth';
 import { Translatable, TranslatableTextPipe } from '@zhengwu/web/shared/i18n';
 import { applyServerFieldErrors, FieldErrorPipe, focusFirstInvalidField, FormErrorComponent, mobileValidator } from '@zhengwu/web/shared/ui';
-import { catchError, combineLatest, finalize, map, Observable, of, switchMap, tap } from 'rxjs';
+import { catchError, combineLatest, distinctUntilChanged, finalize, map, Observable, of, startWith, switchMap, tap } from 'rxjs';
 import { CentreNamePipe, ReferenceData } from '../shared/directory';
 import { MaterialUploadComponent } from '../shared/material-upload.component';
 
@@ -86,6 +86,7 @@ export class ApplicationFormPage {
   private readonly api = inject(ApplicationsApi);
   private readonly catalogue = inject(CatalogueApi);
   private readonly reference = inject(ReferenceData);
+  private readonly centres = inject(CentresApi);
   private readonly store = inject(AuthStore);
   private readonly intents = inject(SubmitIntents);
   private readonly router = inject(Router);
@@ -111,12 +112,31 @@ export class ApplicationFormPage {
     verificationCentre: [''],
   });
 
+  /**
+   * The division in the applicant's identity number as it is today: a number issued under a code
+   * that was later replaced (510922 → 510981) still belongs to the county the server defaults to.
+   */
+  private readonly homeDivision = toSignal(
+    toObservable(this.store.applicantProfile).pipe(
+      map((profile) => (profile ? homeDivisionOf(profile.identityNumberMasked, profile.kind) : null)),
+      distinctUntilChanged(),
+      switchMap((code) =>
+        code
+          ? this.centres.division(code).pipe(
+              map((division) => division.current.code),
+              // Unknown to the directory (another province): the server falls back the same way.
+              catchError(() => of(code)),
+              startWith(code),
+            )
+          : of(null),
+      ),
+    ),
+    { initialValue: null },
+  );
   protected readonly choices = computed<VerificationCentreChoices | null>(() => {
     const guide = this.guide();
-    const profile = this.store.applicantProfile();
     if (!guide?.originalsCheckRequired || this.reference.centres().length === 0) return null;
-    const home = profile ? homeDivisionOf(profile.identityNumberMasked, profile.kind) : null;
-    return verificationCentreChoices(this.reference.centres(), home, this.centreCode());
+    return verificationCentreChoices(this.reference.centres(), this.homeDivision(), this.centreCode());
   });
   protected readonly missing = computed(() => {
     const view = this.view();
@@ -153,7 +173,8 @@ export class ApplicationFormPage {
         if (profile && !this.view() && !controls.contactName.dirty && !controls.contactName.value) {
           controls.contactName.setValue(profile.contactName ?? profile.name);
         }
-        if (choices && !controls.verificationCentre.value) controls.verificationCentre.setValue(choices.defaultCode);
+        // Follows the default (which may still resolve) until the applicant picks one or a draft is shown.
+        if (choices && !this.view() && controls.verificationCentre.pristine) controls.verificationCentre.setValue(choices.defaultCode);
       });
     });
   }
