@@ -1,11 +1,10 @@
 import { ApplicationStatus } from '@zhengwu/approval/domain';
-import { multipartBody, samplePdf, uniqueMobile, uniqueResidentIdNumber } from '@zhengwu/server/testing';
+import { samplePdf, uniqueMobile, uniqueResidentIdNumber } from '@zhengwu/server/testing';
 import type {
-  ApplicantTokenResponse,
+  ApplicationSummary,
   ApplicationView,
   ErrorBody,
   PageOf,
-  RatingView,
   StaffTokenResponse,
   VerificationTaskView,
 } from '@zhengwu/shared/contracts';
@@ -22,9 +21,9 @@ import { BROWSER_TEST_TIMEOUT, DEMO_PASSWORD, startWebFixture, STARTUP_TIMEOUT, 
  * pass it; the Shehong clerk records matching originals; the applicant sees it completed and rates
  * it.
  *
- * Every staff step goes through the workbench in Chromium. The applicant's steps go through the
- * HTTP API the portal uses, because the portal's apply and case pages are not in the repository
- * yet (issue 5, portal part); when they land, these steps move to the browser too.
+ * Every step is clicked in Chromium: the applicant's in the portal, the staff's in the workbench.
+ * The test reads a few facts over the API only to know what to click (the material codes) and
+ * waits on it for the routed originals check, which another process delivers.
  */
 const SUINING = { code: '510900', name: '遂宁市政务服务中心' };
 const SHEHONG = { code: '510981', name: '射洪市政务服务中心' };
@@ -72,6 +71,11 @@ describe('the seed story in the browser', () => {
     return body;
   }
 
+  async function staffToken(centreCode: string, username: string): Promise<string> {
+    const response = await ok(api<StaffTokenResponse>('POST', '/api/v1/auth/staff/login', { body: { centreCode, username, password: DEMO_PASSWORD } }));
+    return response.accessToken;
+  }
+
   /** Polls `probe` until it returns a value: for work that another process finishes (the routing relay). */
   async function eventually<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
     const deadline = Date.now() + ROUTED_WITHIN_MS;
@@ -102,9 +106,10 @@ describe('the seed story in the browser', () => {
     await page.goto('/workbench/login');
     await page.getByLabel('所在政务服务中心').fill(centre.code);
     await page.getByRole('option', { name: new RegExp(centre.name) }).click();
+    await page.getByRole('listbox').waitFor({ state: 'detached' });
     await page.getByLabel('用户名').fill(username);
     await page.getByLabel('密码').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await page.getByLabel('密码').press('Enter');
     await page.getByRole('heading', { level: 1, name: /您好/ }).waitFor();
     return page;
   }
@@ -142,34 +147,59 @@ describe('the seed story in the browser', () => {
   it(
     'runs from the application to the rating, every staff step in the workbench',
     async () => {
-      // The applicant registers (a Shehong resident) and applies to the Suining item, choosing
-      // Shehong for the originals check. Through the API: see the file comment.
-      const registered = await ok(
-        api<ApplicantTokenResponse>('POST', '/api/v1/auth/applicants/register/natural-person', {
-          body: { name: '张小红', idNumber: uniqueResidentIdNumber(SHEHONG.code), mobile: uniqueMobile(), password: 'Applicant-Pass-1' },
-        }),
-        201,
-      );
-      const applicant = registered.accessToken;
-      const items = await ok(api<{ items: Array<{ id: string; name: string }> }>('GET', `/api/v1/centres/${SUINING.code}/items?q=${encodeURIComponent(FOOD)}`));
-      const itemId = items.items.find((item) => item.name === FOOD)?.id;
-      expect(itemId).toBeDefined();
-      const draft = await ok(
-        api<ApplicationView>('POST', `/api/v1/centres/${SUINING.code}/applications`, { token: applicant, body: { itemId, verificationCentre: SHEHONG.code } }),
-        201,
-      );
-      expect(draft).toMatchObject({ originalsCheckRequired: true, verificationCentre: SHEHONG.code });
-      const casePath = `/api/v1/centres/${SUINING.code}/applications/${draft.id}`;
-      const upload = (code: string, label: string) => {
-        const { payload, headers } = multipartBody({ fileName: `${code}.pdf`, content: samplePdf(label), contentType: 'application/pdf' });
-        return ok(api<ApplicationView>('PUT', `${casePath}/materials/${encodeURIComponent(code)}`, { token: applicant, raw: payload, headers }));
-      };
-      const required = draft.materials.filter((material) => material.required);
-      for (const material of required) await upload(material.code, `first-${material.code}`);
-      const submitted = await ok(api<ApplicationView>('POST', `${casePath}/submit`, { token: applicant, headers: { 'idempotency-key': `story-${draft.id}` } }));
-      const caseNumber = submitted.caseNumber ?? '';
-      expect(caseNumber).toMatch(/^510900/);
-      const [flagged, untouched] = required;
+      // The applicant, a Shehong resident, registers in the portal.
+      const idNumber = uniqueResidentIdNumber(SHEHONG.code);
+      const mobile = uniqueMobile();
+      const applicant = await newWatchedPage();
+      await applicant.goto('/register');
+      await applicant.getByLabel('姓名').fill('张小红');
+      await applicant.getByLabel('公民身份号码').fill(idNumber);
+      await applicant.getByLabel('手机号码').first().fill(mobile);
+      await applicant.getByLabel('密码', { exact: true }).fill('Applicant-Pass-1');
+      await applicant.getByLabel('再次输入密码').fill('Applicant-Pass-1');
+      await applicant.getByRole('button', { name: '注册', exact: true }).click();
+      await applicant.waitForURL('**/me');
+
+      // They find the Suining item, apply, choose Shehong for the originals check, upload the
+      // required materials and submit.
+      await applicant.goto(`/centres/${SUINING.code}`);
+      await applicant.getByLabel('搜索事项').fill(FOOD);
+      await applicant.locator('.portal-item-link', { hasText: FOOD }).first().click();
+      await applicant.getByRole('heading', { level: 1, name: FOOD }).waitFor();
+      await screenshot(applicant, 'applicant-item-guide');
+      await applicant.getByRole('link', { name: '在线申请' }).click();
+      await applicant.getByRole('heading', { level: 1, name: `在线申请：${FOOD}` }).waitFor();
+      await applicant.getByLabel('申请事项说明').fill('在射洪市太和镇新开一家面馆。');
+      await applicant.getByLabel('联系电话').fill(mobile);
+      await applicant.getByRole('combobox', { name: '原件核验地点' }).click();
+      await applicant.getByRole('option', { name: new RegExp(SHEHONG.name) }).click();
+      await applicant.getByRole('button', { name: '保存并继续' }).click();
+      const requiredArticles = applicant.locator('article.portal-material', { has: applicant.locator('.portal-tag-strong') });
+      await requiredArticles.first().waitFor();
+      const requiredCodes = await requiredArticles.evaluateAll((articles) => articles.map((article) => article.getAttribute('data-material-code') ?? ''));
+      expect(requiredCodes.length).toBeGreaterThan(1);
+      for (const code of requiredCodes) {
+        await applicant.setInputFiles(`input[type=file][data-material-code="${code}"]`, { name: `${code}.pdf`, mimeType: 'application/pdf', buffer: samplePdf(`first-${code}`) });
+        await applicant.locator(`article[data-material-code="${code}"] .portal-material-current`, { hasText: `已上传：${code}.pdf` }).waitFor();
+      }
+      await screenshot(applicant, 'applicant-materials');
+      await applicant.getByRole('button', { name: '下一步：核对' }).click();
+      await applicant.locator('.portal-review-verification', { hasText: SHEHONG.name }).waitFor();
+      await applicant.getByRole('button', { name: '提交申请' }).click();
+      await applicant.waitForURL(/\/applications\/510900\/[^/]+$/);
+      await applicant.locator('portal-status-chip', { hasText: '已提交，待预审' }).waitFor();
+      await applicant.getByText('进度实时更新中').waitFor();
+      const caseNumber = (await applicant.locator('.portal-case-number').innerText()).trim();
+      expect(caseNumber).toMatch(/^510900\d{16}[0-9X]$/);
+      await screenshot(applicant, 'applicant-case-submitted');
+
+      // What to click on the staff side: the case and its first two required materials.
+      const suiningToken = await staffToken(SUINING.code, 'clerk');
+      const inbox = await ok(api<PageOf<ApplicationSummary>>('GET', `/api/v1/centres/${SUINING.code}/inbox?pageSize=100`, { token: suiningToken }));
+      const applicationId = inbox.items.find((row) => row.caseNumber === caseNumber)?.id ?? '';
+      const submitted = await ok(api<ApplicationView>('GET', `/api/v1/centres/${SUINING.code}/applications/${applicationId}`, { token: suiningToken }));
+      expect(submitted).toMatchObject({ originalsCheckRequired: true, verificationCentre: SHEHONG.code });
+      const [flagged, untouched] = submitted.materials.filter((material) => material.required);
 
       // The Suining clerk finds it in the inbox and returns it with a one-time notice on one material.
       const clerk = await staffLogin(SUINING, 'clerk');
@@ -195,12 +225,22 @@ describe('the seed story in the browser', () => {
       await returnDialog.waitFor({ state: 'detached' });
       await statusChip(clerk, ApplicationStatus.Returned).waitFor();
 
-      // The applicant sees the notice and fixes only the flagged material, then resubmits.
-      const returned = await ok(api<ApplicationView>('GET', casePath, { token: applicant }));
-      expect(returned.notices).toHaveLength(1);
-      expect(returned.notices[0].defects.map((defect) => defect.materialCode)).toEqual([flagged.code]);
-      await upload(flagged.code, 'fixed');
-      await ok(api<ApplicationView>('POST', `${casePath}/submit`, { token: applicant, headers: { 'idempotency-key': `story-${draft.id}-again` } }));
+      // The applicant's open case page shows the notice without a reload; they fix only the
+      // flagged material (the only one offered) and resubmit.
+      const notice = applicant.locator('.portal-notice');
+      await notice.getByRole('heading', { name: '一次性告知：请补正以下材料' }).waitFor();
+      await notice.getByText('扫描件模糊，请重新扫描盖章页。').waitFor();
+      expect(await notice.locator('article.portal-material').count()).toBe(1);
+      expect(await notice.locator(`article[data-material-code="${untouched.code}"]`).count()).toBe(0);
+      await screenshot(applicant, 'applicant-notice');
+      await applicant.setInputFiles(`.portal-notice input[type=file][data-material-code="${flagged.code}"]`, {
+        name: `${flagged.code}-rescan.pdf`,
+        mimeType: 'application/pdf',
+        buffer: samplePdf('rescan'),
+      });
+      await notice.getByText(`“${flagged.name}”已重新上传`).waitFor();
+      await applicant.getByRole('button', { name: '补正完毕，重新提交' }).click();
+      await applicant.locator('portal-status-chip', { hasText: '已提交，待预审' }).waitFor();
 
       // The clerk's open case page updates itself (server-sent events); the one-time rule now
       // leaves only the changed material open. The clerk accepts.
@@ -224,9 +264,7 @@ describe('the seed story in the browser', () => {
       await statusChip(approver, ApplicationStatus.Approved).waitFor();
 
       // The Shehong clerk finds the routed check in the originals queue and records matching originals.
-      const shehongToken = (
-        await ok(api<StaffTokenResponse>('POST', '/api/v1/auth/staff/login', { body: { centreCode: SHEHONG.code, username: 'clerk', password: DEMO_PASSWORD } }))
-      ).accessToken;
+      const shehongToken = await staffToken(SHEHONG.code, 'clerk');
       await eventually('the originals check to reach Shehong', async () => {
         const queue = await ok(api<PageOf<VerificationTaskView>>('GET', `/api/v1/centres/${SHEHONG.code}/verification-tasks?pageSize=100`, { token: shehongToken }));
         return queue.items.find((task) => task.caseNumber === caseNumber);
@@ -248,22 +286,29 @@ describe('the seed story in the browser', () => {
       await verifier.getByRole('heading', { name: '核验已完成' }).waitFor();
       await screenshot(verifier, 'shehong-originals-signed');
 
-      // The attestation travels back to Suining and completes the case; the clerk's page shows it.
-      const completed = await eventually('the case to complete', async () => {
-        const view = await ok(api<ApplicationView>('GET', casePath, { token: applicant }));
-        return view.status === ApplicationStatus.Completed ? view : undefined;
-      });
-      expect(completed).toMatchObject({ originalsVerified: true, resultType: 'certificate_issued' });
-      expect(completed.originalsChecks[0]).toMatchObject({ verifyingCentre: SHEHONG.code, status: 'matched', custody: 'returned_to_applicant' });
+      // The attestation travels back to Suining and completes the case: the clerk's and the
+      // applicant's open pages both show it.
       await statusChip(clerk, ApplicationStatus.Completed).waitFor();
       await screenshot(clerk, 'clerk-case-completed');
+      await applicant.locator('portal-status-chip', { hasText: '已办结' }).waitFor();
+      await applicant.locator('.portal-originals', { hasText: SHEHONG.name }).waitFor();
+      await screenshot(applicant, 'applicant-case-completed');
 
       // The applicant rates the case.
-      const rating = await ok(
-        api<RatingView>('POST', `${casePath}/ratings`, { token: applicant, body: { level: 'very_satisfied', indicators: ['efficiency'], comment: '一次告知，少跑一趟。' } }),
-        201,
-      );
-      expect(rating.rectificationOpened).toBe(false);
+      await applicant.getByRole('button', { name: '评价本次办件' }).click();
+      const ratingDialog = applicant.getByRole('dialog');
+      await ratingDialog.getByRole('radio', { name: '非常满意' }).check();
+      await ratingDialog.getByRole('checkbox', { name: '办事效率' }).check();
+      await ratingDialog.getByLabel('意见和建议（选填）').fill('一次告知，少跑一趟。');
+      await screenshot(applicant, 'applicant-rating');
+      await ratingDialog.getByRole('button', { name: '提交评价' }).click();
+      await ratingDialog.waitFor({ state: 'detached' });
+      await applicant.getByText('您已评价本次办件。').waitFor();
+
+      const completed = await ok(api<ApplicationView>('GET', `/api/v1/centres/${SUINING.code}/applications/${applicationId}`, { token: suiningToken }));
+      expect(completed).toMatchObject({ status: ApplicationStatus.Completed, originalsVerified: true, resultType: 'certificate_issued' });
+      expect(completed.originalsChecks[0]).toMatchObject({ verifyingCentre: SHEHONG.code, status: 'matched', custody: 'returned_to_applicant' });
+      expect(completed.caseRated).toBe(true);
 
       expect(consoleErrors).toEqual([]);
     },
