@@ -3,8 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 /**
  * CPU time spent by the processes that serve a measurement, read from /proc (Linux): the API's
  * process and the PostgreSQL backends connected to one database. On a machine other work shares,
- * req/s falls with the share of the cores the run gets, but CPU milliseconds per request barely
- * move: they say what a request costs, where req/s says what this machine delivered at the time.
+ * req/s falls with the share of the cores the run gets; CPU milliseconds per request move much
+ * less: they say what a request costs, where req/s says what this machine delivered at the time.
  *
  * Backends come and go (pgbench closes its connections before it prints its summary), and an
  * exited process leaves no trace in /proc, so the meter samples every 200 ms while it runs and
