@@ -1,3 +1,5 @@
+import type { CounterIntakeView, PageOf, StaffTokenResponse } from '@zhengwu/shared/contracts';
+import { samplePdf, uniqueMobile, uniqueResidentIdNumber } from '@zhengwu/server/testing';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,5 +54,74 @@ describe('staff workbench in Chromium', () => {
     await page.getByText('账号或密码错误。').waitFor();
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByText('Wrong account or password.').waitFor();
+  }, BROWSER_TEST_TIMEOUT);
+
+  it('files a walk-in intake at the Shehong counter for a Suining item and shows the status Suining reports back', async () => {
+    const food = '食品经营许可（新办）';
+    const page = await web.newPage();
+    const consoleErrors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    await page.goto('/workbench/login');
+    await page.getByLabel('所在政务服务中心').fill('510981');
+    await page.getByRole('option', { name: /射洪市政务服务中心/ }).click();
+    await page.getByRole('listbox').waitFor({ state: 'detached' });
+    await page.getByLabel('用户名').fill('clerk');
+    await page.getByLabel('密码').fill(DEMO_PASSWORD);
+    await page.getByLabel('密码').press('Enter');
+    await page.getByRole('link', { name: '窗口代收', exact: true }).first().click();
+    await page.getByRole('heading', { level: 1, name: '窗口代收' }).waitFor();
+    await page.getByRole('link', { name: '新建代收' }).click();
+
+    // The item of another centre, and the walk-in applicant as read from their ID card.
+    await page.getByLabel('事项所属政务服务中心').fill('510900');
+    await page.getByRole('option', { name: /遂宁市政务服务中心/ }).click();
+    await page.getByRole('listbox').waitFor({ state: 'detached' });
+    await page.getByRole('combobox', { name: '事项', exact: true }).click();
+    await page.getByRole('option', { name: food }).click();
+    await page.getByLabel('姓名').fill('赵窗口');
+    await page.getByLabel('公民身份号码').fill(uniqueResidentIdNumber('510981'));
+    await page.getByLabel('手机号码').fill(uniqueMobile());
+    await page.getByRole('button', { name: '开始收件' }).click();
+    await page.getByRole('heading', { level: 1, name: `代收：${food}` }).waitFor();
+
+    // Every required material scanned and compared with its original on the spot.
+    const required = page.locator('.wb-manifest-row', { has: page.locator('.wb-required') });
+    await required.first().waitFor();
+    for (const row of await required.all()) {
+      const code = (await row.getAttribute('data-material')) ?? '';
+      await row.locator('input[type=file]').setInputFiles({ name: `${code}.pdf`, mimeType: 'application/pdf', buffer: samplePdf(`counter-${code}`) });
+      await row.getByText(`已扫描第 1 版：${code}.pdf`).waitFor();
+      await row.getByRole('radio', { name: '原件与上传件一致' }).check();
+    }
+    await page.getByRole('checkbox', { name: /已当面核对申请人/ }).check();
+    await page.getByText('本事项由 510900 办理').waitFor();
+    await page.getByRole('button', { name: '转交办理中心' }).click();
+    await page.getByTestId('intake-status').getByText('已转交，待回传').waitFor();
+
+    // Suining creates the case and reports its status back (routed messages, relayed every 500 ms).
+    const token = (
+      (await (
+        await fetch(`${web.platform.baseUrl}/api/v1/auth/staff/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ centreCode: '510981', username: 'clerk', password: DEMO_PASSWORD }),
+        })
+      ).json()) as StaffTokenResponse
+    ).accessToken;
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const list = (await (
+        await fetch(`${web.platform.baseUrl}/api/v1/centres/510981/counter-intakes?status=reported`, { headers: { authorization: `Bearer ${token}` } })
+      ).json()) as PageOf<CounterIntakeView>;
+      if (list.items.some((intake) => intake.itemName === food && intake.applicant.name === '赵窗口')) break;
+      if (Date.now() > deadline) throw new Error('Suining did not report the intake back');
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    await page.getByRole('button', { name: '刷新进度' }).click();
+    await page.getByTestId('handling-status').getByText('已提交，待预审').waitFor();
+    expect(await page.getByTestId('intake-status').innerText()).toBe('办理中心已回传');
+    expect(consoleErrors).toEqual([]);
   }, BROWSER_TEST_TIMEOUT);
 });
