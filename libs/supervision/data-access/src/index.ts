@@ -11,3 +11,4 @@ export * from './lib/repositories/sweep-lease.repository';
 export * from './lib/repositories/open-work.reader';
 export * from './lib/supervision-data-access.module';
 export * from './lib/supervision-schema';
+export * from './lib/repositories/stat-counters.repository';

@@ -3,3 +3,4 @@ export * from './lib/inheritance';
 export * from './lib/evaluate';
 export * from './lib/province-rules';
 export * from './lib/supervision-views';
+export * from './lib/statistics';

@@ -5,6 +5,7 @@ import { OpenWorkReader } from './repositories/open-work.reader';
 import { SupervisionAlertRepository } from './repositories/supervision-alert.repository';
 import { SupervisionNoticeRepository } from './repositories/supervision-notice.repository';
 import { SupervisionRuleRepository } from './repositories/supervision-rule.repository';
+import { StatCountersRepository } from './repositories/stat-counters.repository';
 import { SweepLeaseRepository } from './repositories/sweep-lease.repository';
 import { SUPERVISION_ENTITIES } from './supervision-schema';
 
@@ -15,6 +16,7 @@ const providers = [
   AccountabilityRecordRepository,
   SweepLeaseRepository,
   OpenWorkReader,
+  StatCountersRepository,
 ];
 
 @Module({

@@ -4,6 +4,7 @@ import { SupervisionNoticeEntity } from './entities/supervision-notice.entity';
 import { SupervisionRuleEntity } from './entities/supervision-rule.entity';
 import { SupervisionSweepLeaseEntity } from './entities/supervision-sweep-lease.entity';
 import { Supervision1795820000100 } from './migrations/1795820000100-supervision';
+import { SupervisionStatistics1795820000200 } from './migrations/1795820000200-statistics';
 
 export const SUPERVISION_ENTITIES = [
   SupervisionRuleEntity,
@@ -14,4 +15,4 @@ export const SUPERVISION_ENTITIES = [
 ];
 
 /** Scope supervision owns the migration range 17958200xxxxx. */
-export const SUPERVISION_MIGRATIONS = [Supervision1795820000100];
+export const SUPERVISION_MIGRATIONS = [Supervision1795820000100, SupervisionStatistics1795820000200];

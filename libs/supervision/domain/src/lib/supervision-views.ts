@@ -110,4 +110,6 @@ export interface SweepReport {
   raised: number;
   notices: number;
   resolved: number;
+  /** Events folded into the statistics counters. */
+  folded: number;
 }

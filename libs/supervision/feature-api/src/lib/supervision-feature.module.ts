@@ -4,6 +4,7 @@ import { SupervisionDataAccessModule } from '@zhengwu/supervision/data-access';
 import { SupervisionQueriesService } from './board/supervision-queries.service';
 import { SupervisionNoticesService } from './notices/supervision-notices.service';
 import { SupervisionRulesService } from './rules/supervision-rules.service';
+import { SupervisionStatisticsService } from './statistics/supervision-statistics.service';
 import { SupervisionController } from './supervision.controller';
 import { AlertRaiser } from './sweep/alert-raiser';
 import { SupervisionSweeper } from './sweep/supervision-sweeper.service';
@@ -12,7 +13,7 @@ import { SupervisionSweeper } from './sweep/supervision-sweeper.service';
 @Module({
   imports: [SupervisionDataAccessModule, CalendarDataAccessModule],
   controllers: [SupervisionController],
-  providers: [SupervisionRulesService, SupervisionQueriesService, SupervisionNoticesService, AlertRaiser, SupervisionSweeper],
+  providers: [SupervisionRulesService, SupervisionStatisticsService, SupervisionQueriesService, SupervisionNoticesService, AlertRaiser, SupervisionSweeper],
   exports: [SupervisionSweeper, SupervisionRulesService],
 })
 export class SupervisionFeatureModule {}

@@ -6,6 +6,7 @@ import { Permission } from '@zhengwu/shared/contracts';
 import { SupervisionQueriesService } from './board/supervision-queries.service';
 import { SupervisionNoticesService } from './notices/supervision-notices.service';
 import { SupervisionRulesService } from './rules/supervision-rules.service';
+import { SupervisionStatisticsService } from './statistics/supervision-statistics.service';
 import {
   AccountabilityQuery,
   AlertsQuery,
@@ -16,6 +17,7 @@ import {
   PutRuleRequest,
   RespondToNoticeRequest,
   RuleParams,
+  StatisticsQuery,
 } from './supervision.dto';
 
 /** Electronic supervision of one centre, for its supervisors (and its departments' answers to notices). */
@@ -28,6 +30,7 @@ export class SupervisionController {
     private readonly queries: SupervisionQueriesService,
     private readonly notices: SupervisionNoticesService,
     private readonly rules: SupervisionRulesService,
+    private readonly statistics: SupervisionStatisticsService,
   ) {}
 
   @Get('board')
@@ -100,5 +103,12 @@ export class SupervisionController {
   @ApiOperation({ summary: 'Drift report: each centre under this one (hosted here) and its deviations from the province rules' })
   drift(@Param() p: CentreParams) {
     return this.rules.drift(p.centreCode);
+  }
+
+  @Get('statistics')
+  @RequirePermission(Permission.Supervise)
+  @ApiOperation({ summary: 'Statistics for a period (from, to inclusive) per centre, department, item or staff member, from incrementally kept counters' })
+  statisticsOf(@Param() p: CentreParams, @Query() query: StatisticsQuery) {
+    return this.statistics.period(p.centreCode, query);
   }
 }

@@ -1,5 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ALERT_LEVELS, type AlertLevel, type NoticeStatus, RECIPIENTS, type Recipient, type RuleScope, type RuleTrigger } from '@zhengwu/supervision/domain';
+import {
+  ALERT_LEVELS,
+  type AlertLevel,
+  type NoticeStatus,
+  RECIPIENTS,
+  type Recipient,
+  type RuleScope,
+  type RuleTrigger,
+  STAT_DIMENSIONS,
+  type StatDimension,
+} from '@zhengwu/supervision/domain';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -117,4 +127,16 @@ export class RespondToNoticeRequest {
 export class CloseNoticeRequest {
   @IsOptional() @IsString() @MaxLength(2000)
   comment?: string;
+}
+
+export class StatisticsQuery {
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'from must be a date (YYYY-MM-DD)' })
+  from!: string;
+
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'to must be a date (YYYY-MM-DD)' })
+  to!: string;
+
+  @ApiPropertyOptional({ enum: STAT_DIMENSIONS, default: 'centre' })
+  @IsOptional() @IsIn(STAT_DIMENSIONS)
+  dimension?: StatDimension;
 }

@@ -14,6 +14,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { SupervisionRulesService } from '../rules/supervision-rules.service';
+import { SupervisionStatisticsService } from '../statistics/supervision-statistics.service';
 import { AlertRaiser } from './alert-raiser';
 
 export const SUPERVISION_SWEEP_INTERVAL_MS = 60_000;
@@ -35,6 +36,7 @@ interface CentreReport {
   raised: number;
   notices: number;
   resolved: number;
+  folded: number;
   truncated: boolean;
 }
 
@@ -63,6 +65,7 @@ export class SupervisionSweeper implements OnApplicationBootstrap, OnModuleDestr
     private readonly alerts: SupervisionAlertRepository,
     private readonly leases: SweepLeaseRepository,
     private readonly raiser: AlertRaiser,
+    private readonly statistics: SupervisionStatisticsService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -82,7 +85,7 @@ export class SupervisionSweeper implements OnApplicationBootstrap, OnModuleDestr
 
   /** One sweep of every hosted centre as of `now` (tests pass the instant they want to look at). */
   async sweep(now: Date, options: SweepOptions = {}): Promise<SweepReport> {
-    const report: SweepReport = { centres: 0, skipped: 0, evaluated: 0, raised: 0, notices: 0, resolved: 0 };
+    const report: SweepReport = { centres: 0, skipped: 0, evaluated: 0, raised: 0, notices: 0, resolved: 0, folded: 0 };
     const province = await this.context.runDetached(() => this.rules.provinceRules());
     for (const tenantId of options.tenants ?? this.hosted.list()) {
       try {
@@ -96,6 +99,7 @@ export class SupervisionSweeper implements OnApplicationBootstrap, OnModuleDestr
         report.raised += centre.raised;
         report.notices += centre.notices;
         report.resolved += centre.resolved;
+        report.folded += centre.folded;
         if (centre.truncated) this.logger.warn(`Centre ${tenantId}: more than ${CASE_LIMIT} open cases, the rest waits for the next sweep`);
       } catch (error) {
         // One centre's failure must not stop the supervision of the others.
@@ -125,7 +129,7 @@ export class SupervisionSweeper implements OnApplicationBootstrap, OnModuleDestr
         for (const finding of evaluateVerification(rules, task, calendar, now)) found.push({ finding, context: task });
       }
 
-      const report: CentreReport = { evaluated: cases.length + refusals.length + verifications.length, raised: 0, notices: 0, resolved: 0, truncated: cases.length >= CASE_LIMIT };
+      const report: CentreReport = { evaluated: cases.length + refusals.length + verifications.length, raised: 0, notices: 0, resolved: 0, folded: 0, truncated: cases.length >= CASE_LIMIT };
       for (const { finding, context } of found) {
         const result = await this.raiser.raise(tenantId, finding, context, calendar, now);
         if (result.raised) report.raised++;
@@ -136,6 +140,8 @@ export class SupervisionSweeper implements OnApplicationBootstrap, OnModuleDestr
         const pastEvents = rules.filter((rule) => rule.trigger.kind === 'refused_without_reasons').map((rule) => rule.id);
         report.resolved = await this.alerts.resolveAllExcept(tenantId, found.map(({ finding }) => finding), pastEvents, now);
       }
+      // The statistics counters move under the same lease, so two sweepers never fold the same events.
+      report.folded = await this.statistics.fold(tenantId, calendar);
       await this.leases.finish(tenantId, now, report);
       return report;
     });
