@@ -78,6 +78,10 @@ describe('centres and divisions', () => {
       expect(other.headers['access-control-allow-origin']).toBeUndefined();
       const none = await all.http.get('/api/v1/centres', { headers: { origin: 'http://localhost:3001' } });
       expect(none.headers['access-control-allow-origin']).toBeUndefined();
+      // Pages served here may call those deployments' APIs too (the directory sends them there).
+      const csp = String(allowed.headers['content-security-policy'] ?? (await cors.http.get('/api/v1/centres')).headers['content-security-policy']);
+      expect(csp).toMatch(/connect-src 'self' http:\/\/localhost:3001 http:\/\/127\.0\.0\.1:3001/);
+      expect(String(none.headers['content-security-policy'])).toMatch(/connect-src 'self'(;|$)/);
     } finally {
       await cors.close();
     }

@@ -83,7 +83,9 @@ export async function createHttpApp(
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
         fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
+        // The pages call the deployment hosting each centre (the directory's API URLs): in a topology
+        // those are the same origins that may call this API (CORS_ORIGINS).
+        connectSrc: ["'self'", ...(config.CORS_ORIGINS ? config.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean) : [])],
         frameAncestors: ["'none'"],
         objectSrc: ["'none'"],
       },
