@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@zhengwu/server/core/database';
-import type { AlertLevel, Finding } from '@zhengwu/supervision/domain';
+import { type AlertLevel, AWAITING_PRE_REVIEW_STATUSES, CLOCK_STATUSES, type Finding } from '@zhengwu/supervision/domain';
 import { randomUUID } from 'node:crypto';
 import { SupervisionAlertEntity } from '../entities/supervision-alert.entity';
 import type { WorkContext } from './open-work.reader';
@@ -96,7 +96,7 @@ export class SupervisionAlertRepository {
        CROSS JOIN LATERAL (SELECT CASE ranked.rank WHEN 2 THEN 'red' ELSE 'yellow' END AS level) top
        JOIN applications a ON a.tenant_id = $1 AND a.id = ranked.application_id AND a.status = ANY($2::smallint[])
        GROUP BY top.level`,
-      [tenantId, [12, 26, 30, 37, 50]],
+      [tenantId, [...AWAITING_PRE_REVIEW_STATUSES, ...CLOCK_STATUSES]],
     );
     const count = (level: AlertLevel) => Number(rows.find((row) => row.level === level)?.count ?? 0);
     return { yellow: count('yellow'), red: count('red') };
