@@ -25,11 +25,12 @@ const SAME_DEPLOYMENT: DeploymentDirectoryView = { baseFor: () => '', bases: () 
  */
 @Injectable({ providedIn: 'root' })
 export class DeploymentDirectory {
-  private readonly http = new HttpClient(inject(HttpBackend));
+  private readonly backend = inject(HttpBackend, { optional: true });
   private cached: Observable<DeploymentDirectoryView> | undefined;
 
   load(): Observable<DeploymentDirectoryView> {
-    this.cached ??= this.http.get<PublicDirectoryView>(`${API_V1}/directory`).pipe(
+    if (!this.backend) return of(SAME_DEPLOYMENT);
+    this.cached ??= new HttpClient(this.backend).get<PublicDirectoryView>(`${API_V1}/directory`).pipe(
       map((directory) => deploymentDirectoryView(directory)),
       catchError(() => of(SAME_DEPLOYMENT)),
       shareReplay({ bufferSize: 1, refCount: false }),
