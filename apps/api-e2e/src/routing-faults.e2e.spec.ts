@@ -56,8 +56,9 @@ describe(`routing survives the receiving deployment being killed (seed ${SEED})`
       ],
       natsUrl: nats.url,
       dataDir,
-      // A killed receiver gets its unacknowledged envelopes again after 1 s, not the default 30 s.
-      env: { ROUTING_ACK_WAIT_MS: '1000', ROUTING_RETRY_BASE_MS: '200', ROUTING_RETRY_MAX_MS: '2000', ROUTING_MAX_ATTEMPTS: '50' },
+      // A killed receiver gets its unacknowledged envelopes again after 1 s, not the default 30 s,
+      // and the outbox rows its relay had claimed (its status reports) after 5 s, not 5 min.
+      env: { ROUTING_ACK_WAIT_MS: '1000', ROUTING_RELAY_LEASE_MS: '5000', ROUTING_RETRY_BASE_MS: '200', ROUTING_RETRY_MAX_MS: '2000', ROUTING_MAX_ATTEMPTS: '50' },
     });
     county = setup.deployments.get('county') as ApiDeployment;
     city = setup.deployments.get('city') as ApiDeployment;

@@ -57,3 +57,23 @@ export async function textOf(page: Page, selector: string): Promise<string> {
   await locator.waitFor({ state: 'visible' });
   return (await locator.innerText()).trim();
 }
+
+/**
+ * Picks an option of an open autocomplete panel and waits for the panel to close. On a loaded
+ * machine a click can land while the panel is still animating open and be lost: while the panel
+ * stays open with the option in it, the option is clicked again.
+ */
+export async function chooseOption(page: Page, name: string | RegExp): Promise<void> {
+  const option = page.getByRole('option', { name });
+  const listbox = page.getByRole('listbox');
+  await option.click();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await listbox.waitFor({ state: 'detached', timeout: 10_000 });
+      return;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      if (await option.isVisible()) await option.click();
+    }
+  }
+}

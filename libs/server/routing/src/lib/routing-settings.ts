@@ -38,7 +38,7 @@ export function routingSettingsFrom(config: AppConfig, overrides: Partial<Routin
     maxAttempts: config.ROUTING_MAX_ATTEMPTS,
     baseDelayMs: config.ROUTING_RETRY_BASE_MS,
     maxDelayMs: config.ROUTING_RETRY_MAX_MS,
-    leaseMs: 5 * 60_000,
+    leaseMs: config.ROUTING_RELAY_LEASE_MS,
     freshnessMs: config.ROUTING_FRESHNESS_DAYS * DAY_MS,
     maxClockSkewMs: 5 * 60_000,
     ackWaitMs: config.ROUTING_ACK_WAIT_MS,

@@ -89,8 +89,13 @@ describe('supervision statistics', () => {
         const view = kit.ok(
           await t.http.get<StatisticsView>(`/api/v1/centres/${SUINING}/supervision/statistics?from=2020-01-01&to=2030-12-31&dimension=${dimension}`, { token: supervisor }),
         );
+        // A key whose counters are all zero (an event that counts for nothing, e.g. a claim) says
+        // the same as no row; the recount lists only keys something was counted for.
+        const counting = view.rows.filter((row) =>
+          [row.received, row.accepted, row.completed, row.completedOnTime, row.overdueCompleted, row.handlingWorkingDays, row.immediateReceived, row.staffActions].some((n) => n !== 0),
+        );
         const counted = Object.fromEntries(
-          view.rows.map((row) => [
+          counting.map((row) => [
             row.key,
             {
               received: row.received,

@@ -219,4 +219,14 @@ export class AppConfig {
   @Min(500)
   @Max(3_600_000)
   ROUTING_ACK_WAIT_MS = 30_000;
+
+  /**
+   * How long a relay's claim keeps an outbox row from other relays. A relay that dies after claiming
+   * leaves its rows unsent this long; a re-publish after a lapsed lease is dropped as a duplicate.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(3_600_000)
+  ROUTING_RELAY_LEASE_MS = 5 * 60_000;
 }
