@@ -75,7 +75,8 @@ describe('staff workbench in Chromium', () => {
 
     // The item of another centre, and the walk-in applicant as read from their ID card.
     await page.getByLabel('事项所属政务服务中心').fill('510900');
-    await chooseOption(page, /遂宁市政务服务中心/);
+    await page.getByRole('option', { name: /遂宁市政务服务中心/ }).click();
+    await page.getByRole('listbox').waitFor({ state: 'detached' });
     await page.getByRole('combobox', { name: '事项', exact: true }).click();
     await page.getByRole('option', { name: food }).click();
     await page.getByLabel('姓名').fill('赵窗口');
