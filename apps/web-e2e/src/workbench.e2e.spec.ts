@@ -3,7 +3,7 @@ import { samplePdf, uniqueMobile, uniqueResidentIdNumber } from '@zhengwu/server
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BROWSER_TEST_TIMEOUT, chooseOption, DEMO_PASSWORD, STARTUP_TIMEOUT, startWebFixture, textOf, WebFixture } from './support';
+import { BROWSER_TEST_TIMEOUT, DEMO_PASSWORD, STARTUP_TIMEOUT, startWebFixture, textOf, WebFixture } from './support';
 
 describe('staff workbench in Chromium', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'zhengwu-web-workbench-'));
@@ -47,7 +47,9 @@ describe('staff workbench in Chromium', () => {
     const page = await web.newPage();
     await page.goto('/workbench/login');
     await page.getByLabel('所在政务服务中心').fill('510900');
-    await chooseOption(page, /遂宁市政务服务中心/);
+    await page.getByRole('option', { name: /遂宁市政务服务中心/ }).click();
+    // The panel must be gone before the button below is clicked (it would take the click).
+    await page.getByRole('listbox').waitFor({ state: 'detached' });
     await page.getByLabel('用户名').fill('clerk');
     await page.getByLabel('密码').fill('wrong-password');
     await page.getByRole('button', { name: '登录' }).click();
@@ -65,7 +67,8 @@ describe('staff workbench in Chromium', () => {
     });
     await page.goto('/workbench/login');
     await page.getByLabel('所在政务服务中心').fill('510981');
-    await chooseOption(page, /射洪市政务服务中心/);
+    await page.getByRole('option', { name: /射洪市政务服务中心/ }).click();
+    await page.getByRole('listbox').waitFor({ state: 'detached' });
     await page.getByLabel('用户名').fill('clerk');
     await page.getByLabel('密码').fill(DEMO_PASSWORD);
     await page.getByLabel('密码').press('Enter');
