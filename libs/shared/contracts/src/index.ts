@@ -13,3 +13,4 @@ export * from './lib/catalogue';
 export * from './lib/approval';
 export * from './lib/notifications';
 export * from './lib/routing';
+export * from './lib/supervision';

@@ -2,14 +2,14 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ALERT_LEVELS,
   type AlertLevel,
-  type NoticeStatus,
+  type SupervisionNoticeStatus as NoticeStatus,
   RECIPIENTS,
   type Recipient,
   type RuleScope,
   type RuleTrigger,
   STAT_DIMENSIONS,
   type StatDimension,
-} from '@zhengwu/supervision/domain';
+} from '@zhengwu/shared/contracts';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,

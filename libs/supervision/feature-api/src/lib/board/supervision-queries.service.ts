@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@zhengwu/server/core/database';
 import { AccountabilityRecordRepository, OpenWorkReader, SupervisionAlertRepository, SweepLeaseRepository } from '@zhengwu/supervision/data-access';
-import type { AccountabilityRecordView, AlertView, BoardView, Page } from '@zhengwu/supervision/domain';
+import type {
+  AccountabilityRecordView,
+  SupervisionAlertView as AlertView,
+  SupervisionBoardView as BoardView,
+  SupervisionPage as Page,
+} from '@zhengwu/shared/contracts';
 import type { AccountabilityQuery, AlertsQuery } from '../supervision.dto';
 import { accountabilityView, alertView } from './supervision-views.mapper';
 

@@ -1,5 +1,5 @@
 import type { AccountabilityRecordEntity, SupervisionAlertEntity, SupervisionNoticeEntity } from '@zhengwu/supervision/data-access';
-import type { AccountabilityRecordView, AlertView, NoticeView } from '@zhengwu/supervision/domain';
+import type { AccountabilityRecordView, SupervisionAlertView as AlertView, SupervisionNoticeView as NoticeView } from '@zhengwu/shared/contracts';
 
 export function alertView(alert: SupervisionAlertEntity): AlertView {
   return {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@zhengwu/server/core/database';
 import type { StaffPrincipal } from '@zhengwu/server/core/tenancy';
 import { SupervisionNoticeRepository } from '@zhengwu/supervision/data-access';
-import type { NoticeView, Page } from '@zhengwu/supervision/domain';
+import type { SupervisionNoticeView as NoticeView, SupervisionPage as Page } from '@zhengwu/shared/contracts';
 import { noticeView } from '../board/supervision-views.mapper';
 import type { CloseNoticeRequest, NoticesQuery, RespondToNoticeRequest } from '../supervision.dto';
 import { SupervisionError } from '../supervision-errors';

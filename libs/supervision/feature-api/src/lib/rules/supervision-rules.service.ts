@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { SupervisionRuleRepository } from '@zhengwu/supervision/data-access';
+import type { RuleDriftReportView as DriftReportView, SupervisionRulesView as RulesView } from '@zhengwu/shared/contracts';
 import {
-  type DriftReportView,
   driftReport,
   effectiveRules,
   type EffectiveRules,
@@ -9,7 +9,6 @@ import {
   PROVINCE_BASELINE_RULES,
   PROVINCE_CENTRE,
   ruleShapeProblems,
-  type RulesView,
   type SupervisionRule,
 } from '@zhengwu/supervision/domain';
 import { UnitOfWork } from '@zhengwu/server/core/database';

@@ -1,13 +1,83 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { ChainVerificationView, RectificationView } from '@zhengwu/shared/contracts';
+import type {
+  AccountabilityListQuery,
+  AccountabilityRecordView,
+  ChainVerificationView,
+  CloseSupervisionNoticeBody,
+  PutSupervisionRuleBody,
+  RectificationView,
+  RespondToSupervisionNoticeBody,
+  RuleDriftReportView,
+  StatisticsView,
+  SupervisionAlertsQuery,
+  SupervisionAlertView,
+  SupervisionBoardView,
+  SupervisionNoticesQuery,
+  SupervisionNoticeView,
+  SupervisionPage,
+  SupervisionRulesView,
+  SupervisionStatisticsQuery,
+} from '@zhengwu/shared/contracts';
 import { Observable } from 'rxjs';
-import { centrePath } from './centre-path';
+import { centrePath, queryOf } from './centre-path';
 
-/** What the supervision office reads today: open rectifications and the event chain's integrity. */
+/**
+ * Electronic supervision (电子监察) of one centre: the live board, alerts, 督办 notices,
+ * accountability records, rules and statistics (`…/supervision/…`), the rectifications opened by
+ * bad ratings, and the check of the centre's event chain.
+ */
 @Injectable({ providedIn: 'root' })
 export class SupervisionApi {
   private readonly http = inject(HttpClient);
+
+  private base(centreCode: string): string {
+    return `${centrePath(centreCode)}/supervision`;
+  }
+
+  board(centreCode: string): Observable<SupervisionBoardView> {
+    return this.http.get<SupervisionBoardView>(`${this.base(centreCode)}/board`);
+  }
+
+  alerts(centreCode: string, query: SupervisionAlertsQuery = {}): Observable<SupervisionPage<SupervisionAlertView>> {
+    return this.http.get<SupervisionPage<SupervisionAlertView>>(`${this.base(centreCode)}/alerts`, { params: queryOf({ ...query }) });
+  }
+
+  notices(centreCode: string, query: SupervisionNoticesQuery = {}): Observable<SupervisionPage<SupervisionNoticeView>> {
+    return this.http.get<SupervisionPage<SupervisionNoticeView>>(`${this.base(centreCode)}/notices`, { params: queryOf({ ...query }) });
+  }
+
+  respondToNotice(centreCode: string, noticeId: string, body: RespondToSupervisionNoticeBody): Observable<SupervisionNoticeView> {
+    return this.http.post<SupervisionNoticeView>(`${this.base(centreCode)}/notices/${encodeURIComponent(noticeId)}/response`, body);
+  }
+
+  closeNotice(centreCode: string, noticeId: string, body: CloseSupervisionNoticeBody): Observable<SupervisionNoticeView> {
+    return this.http.post<SupervisionNoticeView>(`${this.base(centreCode)}/notices/${encodeURIComponent(noticeId)}/close`, body);
+  }
+
+  accountability(centreCode: string, query: AccountabilityListQuery = {}): Observable<SupervisionPage<AccountabilityRecordView>> {
+    return this.http.get<SupervisionPage<AccountabilityRecordView>>(`${this.base(centreCode)}/accountability`, { params: queryOf({ ...query }) });
+  }
+
+  rules(centreCode: string): Observable<SupervisionRulesView> {
+    return this.http.get<SupervisionRulesView>(`${this.base(centreCode)}/rules`);
+  }
+
+  putRule(centreCode: string, ruleId: string, body: PutSupervisionRuleBody): Observable<SupervisionRulesView> {
+    return this.http.put<SupervisionRulesView>(`${this.base(centreCode)}/rules/${encodeURIComponent(ruleId)}`, body);
+  }
+
+  removeRule(centreCode: string, ruleId: string): Observable<SupervisionRulesView> {
+    return this.http.delete<SupervisionRulesView>(`${this.base(centreCode)}/rules/${encodeURIComponent(ruleId)}`);
+  }
+
+  drift(centreCode: string): Observable<RuleDriftReportView> {
+    return this.http.get<RuleDriftReportView>(`${this.base(centreCode)}/rules/drift`);
+  }
+
+  statistics(centreCode: string, query: SupervisionStatisticsQuery): Observable<StatisticsView> {
+    return this.http.get<StatisticsView>(`${this.base(centreCode)}/statistics`, { params: queryOf({ ...query }) });
+  }
 
   rectifications(centreCode: string): Observable<RectificationView[]> {
     return this.http.get<RectificationView[]>(`${centrePath(centreCode)}/rectifications`);

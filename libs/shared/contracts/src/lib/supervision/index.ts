@@ -1,0 +1,3 @@
+export * from './supervision-vocabulary';
+export * from './supervision-views';
+export * from './supervision-requests';

@@ -1,0 +1,106 @@
+import type { AlertLevel, CentreDrift, Loosening, Recipient, SubjectKind, SupervisionRule } from '@zhengwu/supervision/domain';
+
+/*
+ * What the supervision API answers (`/api/v1/centres/{centre}/supervision/…`; JSON: instants as ISO
+ * strings, dates as YYYY-MM-DD). Here so the workbench reads the same shapes the server writes
+ * without importing server code. The rule vocabulary itself (levels, scopes, triggers) is the
+ * supervision domain's and is re-exported from ./supervision-vocabulary.
+ */
+
+export type SupervisionNoticeStatus = 'open' | 'responded' | 'closed';
+export const SUPERVISION_NOTICE_STATUSES: readonly SupervisionNoticeStatus[] = ['open', 'responded', 'closed'];
+
+export interface SupervisionAlertView {
+  id: string;
+  ruleId: string;
+  level: AlertLevel;
+  subjectKind: SubjectKind;
+  applicationId: string | null;
+  caseNumber: string | null;
+  itemName: string | null;
+  departmentName: string | null;
+  stepSeq: number | null;
+  stepName: string | null;
+  post: string | null;
+  due: string | null;
+  workingDays: number | null;
+  provisional: boolean;
+  notify: Recipient[];
+  holderId: string | null;
+  holderName: string | null;
+  raisedAt: string;
+  resolvedAt: string | null;
+}
+
+export interface SupervisionBoardView {
+  centreCode: string;
+  asOf: string;
+  /** Open cases (pre-review or accepted and not completed) by their highest open alert level. */
+  counts: { open: number; normal: number; yellow: number; red: number };
+  /** Open red alerts: overdue work. */
+  overdue: SupervisionAlertView[];
+  /** Open yellow alerts without a red one on the same case: work due soon. */
+  dueSoon: SupervisionAlertView[];
+  lastSweptAt: string | null;
+}
+
+/** A 督办 notice: addressed to the responsible department, answered by it, closed by a supervisor. */
+export interface SupervisionNoticeView {
+  id: string;
+  alertId: string;
+  ruleId: string;
+  caseNumber: string | null;
+  applicationId: string | null;
+  departmentId: string | null;
+  departmentName: string;
+  issuedAt: string;
+  responseWorkingDays: number;
+  responseDue: string;
+  responseDueProvisional: boolean;
+  status: SupervisionNoticeStatus;
+  response: string | null;
+  respondedAt: string | null;
+  respondedByName: string | null;
+  closedAt: string | null;
+  closedByName: string | null;
+  closingComment: string | null;
+}
+
+export interface AccountabilityRecordView {
+  id: string;
+  alertId: string;
+  noticeId: string | null;
+  ruleId: string;
+  level: AlertLevel;
+  caseNumber: string | null;
+  applicationId: string | null;
+  stepSeq: number | null;
+  stepName: string | null;
+  post: string | null;
+  departmentName: string | null;
+  /** Who held the work when the alert was raised (null: nobody had claimed it; the post answers). */
+  holderId: string | null;
+  holderName: string | null;
+  due: string | null;
+  workingDays: number | null;
+  recordedAt: string;
+}
+
+export interface SupervisionRulesView {
+  centreCode: string;
+  province: SupervisionRule[];
+  local: SupervisionRule[];
+  effective: SupervisionRule[];
+  /** Stored overrides the province has since made looser than its own rule: ignored by the sweep. */
+  loosenings: Loosening[];
+}
+
+export interface RuleDriftReportView {
+  provinceCentre: string;
+  centres: CentreDrift[];
+}
+
+export interface SupervisionPage<T> {
+  items: T[];
+  total: number;
+}
