@@ -12,3 +12,5 @@ export * from './lib/repositories/open-work.reader';
 export * from './lib/supervision-data-access.module';
 export * from './lib/supervision-schema';
 export * from './lib/repositories/stat-counters.repository';
+export * from './lib/entities/supervision-rollup-snapshot.entity';
+export * from './lib/repositories/rollup-snapshot.repository';

@@ -4,3 +4,4 @@ export * from './lib/evaluate';
 export * from './lib/province-rules';
 export * from './lib/supervision-views';
 export * from './lib/statistics';
+export * from './lib/rollup';

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountabilityRecordRepository } from './repositories/accountability-record.repository';
 import { OpenWorkReader } from './repositories/open-work.reader';
+import { RollupSnapshotRepository } from './repositories/rollup-snapshot.repository';
 import { SupervisionAlertRepository } from './repositories/supervision-alert.repository';
 import { SupervisionNoticeRepository } from './repositories/supervision-notice.repository';
 import { SupervisionRuleRepository } from './repositories/supervision-rule.repository';
@@ -17,6 +18,7 @@ const providers = [
   SweepLeaseRepository,
   OpenWorkReader,
   StatCountersRepository,
+  RollupSnapshotRepository,
 ];
 
 @Module({

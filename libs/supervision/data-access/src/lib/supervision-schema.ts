@@ -5,6 +5,7 @@ import { SupervisionRuleEntity } from './entities/supervision-rule.entity';
 import { SupervisionSweepLeaseEntity } from './entities/supervision-sweep-lease.entity';
 import { Supervision1795820000100 } from './migrations/1795820000100-supervision';
 import { SupervisionStatistics1795820000200 } from './migrations/1795820000200-statistics';
+import { SupervisionStatisticsRatings1795820000500 } from './migrations/1795820000500-statistics-ratings';
 
 export const SUPERVISION_ENTITIES = [
   SupervisionRuleEntity,
@@ -15,4 +16,4 @@ export const SUPERVISION_ENTITIES = [
 ];
 
 /** Scope supervision owns the migration range 17958200xxxxx. */
-export const SUPERVISION_MIGRATIONS = [Supervision1795820000100, SupervisionStatistics1795820000200];
+export const SUPERVISION_MIGRATIONS = [Supervision1795820000100, SupervisionStatistics1795820000200, SupervisionStatisticsRatings1795820000500];

@@ -1,5 +1,17 @@
 import { nationalCalendar } from '@zhengwu/calendar/domain';
-import { foldEvents, type StatEvent, statRow, sumCounters, ZERO_COUNTERS } from './statistics';
+import {
+  catalogueIndicators,
+  foldEvents,
+  foldRatingChanges,
+  limitCompressionOf,
+  type RatingChange,
+  type StatEvent,
+  statisticsPeriodProblem,
+  statRow,
+  sumCounters,
+  ZERO_CATALOGUE,
+  ZERO_COUNTERS,
+} from './statistics';
 
 const calendar = nationalCalendar();
 const handlingDays = (from: Date, to: Date) => calendar.workingDaysBetween(from, to).days;
@@ -46,6 +58,12 @@ describe('statistics counters', () => {
       handlingWorkingDays: 3 + 6,
       immediateReceived: 1,
       staffActions: 0,
+      ratings: 0,
+      caseRatings: 0,
+      satisfiedRatings: 0,
+      badReviews: 0,
+      badReviewsRectified: 0,
+      badReviewsInvalid: 0,
     });
     expect(deltas.filter((d) => d.dimension === 'staff').map((d) => [d.key, d.day, d.counters.staffActions])).toEqual([
       ['s1', '2026-09-29', 1],
@@ -53,5 +71,53 @@ describe('statistics counters', () => {
       ['s2', '2026-10-13', 1],
     ]);
     expect(statRow('centre', '', '', centre)).toMatchObject({ onTimeRate: 0.5, averageHandlingWorkingDays: 4.5, immediateShare: 0.5 });
+    // A staff member is credited with what their own action did: s1 accepted, s2 completed twice.
+    const staff = (key: string) => deltas.filter((d) => d.dimension === 'staff' && d.key === key).reduce((sum, d) => sumCounters(sum, d.counters), ZERO_COUNTERS);
+    expect(staff('s1')).toMatchObject({ accepted: 1, completed: 0, staffActions: 1 });
+    expect(staff('s2')).toMatchObject({ accepted: 0, completed: 2, completedOnTime: 1, overdueCompleted: 1, handlingWorkingDays: 9, staffActions: 2 });
+  });
+
+  it('counts ratings and keeps the rectified and invalid bad reviews of a day current as cases move, back and forth', () => {
+    const common = { day: '2026-10-09' as const, departmentName: '市场监管局', itemId: 'i1', itemName: '食品经营许可' };
+    const changes: RatingChange[] = [
+      { kind: 'rating', ...common, level: 'very_satisfied', caseRating: true, handlerId: null },
+      { kind: 'rating', ...common, level: 'basic', caseRating: false, handlerId: 's1' },
+      { kind: 'rating', ...common, level: 'dissatisfied', caseRating: false, handlerId: 's1' },
+      { kind: 'rating', ...common, level: 'very_dissatisfied', caseRating: true, handlerId: null },
+      { kind: 'rectification', ...common, fromStatus: null, toStatus: 'open', responsibleStaffId: 's1' },
+      { kind: 'rectification', ...common, fromStatus: 'open', toStatus: 'rectifying', responsibleStaffId: 's1' },
+      { kind: 'rectification', ...common, fromStatus: 'rectifying', toStatus: 'done', responsibleStaffId: 's1' },
+      { kind: 'rectification', ...common, fromStatus: null, toStatus: 'open', responsibleStaffId: null },
+      { kind: 'rectification', ...common, fromStatus: 'open', toStatus: 'invalid', responsibleStaffId: null },
+      // An appeal reopens an invalid one, a done one is reopened: both taken back, then done again.
+      { kind: 'rectification', ...common, fromStatus: 'invalid', toStatus: 'valid', responsibleStaffId: null },
+      { kind: 'rectification', ...common, fromStatus: 'done', toStatus: 'rectifying', responsibleStaffId: 's1' },
+      { kind: 'rectification', ...common, fromStatus: 'rectifying', toStatus: 'done', responsibleStaffId: 's1' },
+    ];
+    const deltas = foldRatingChanges(changes);
+    const centre = deltas.filter((d) => d.dimension === 'centre').reduce((sum, d) => sumCounters(sum, d.counters), ZERO_COUNTERS);
+    expect(centre).toMatchObject({ ratings: 4, caseRatings: 2, satisfiedRatings: 2, badReviews: 2, badReviewsRectified: 1, badReviewsInvalid: 0 });
+    expect(deltas.find((d) => d.dimension === 'staff' && d.key === 's1')?.counters).toMatchObject({ ratings: 2, satisfiedRatings: 1, badReviews: 1, badReviewsRectified: 1 });
+    expect(statRow('centre', '', '', { ...centre, completed: 4 })).toMatchObject({ ratingRate: 0.5, satisfactionRate: 0.5, rectificationRate: 0.5 });
+  });
+
+  it('derives the catalogue shares and the promised/legal compression, comparing only limits in the same unit', () => {
+    expect(limitCompressionOf({ legalLimitValue: 20, legalLimitUnit: 'working_day', promisedLimitValue: 5, promisedLimitUnit: 'working_day' })).toBe(0.75);
+    expect(limitCompressionOf({ legalLimitValue: 20, legalLimitUnit: 'working_day', promisedLimitValue: 5, promisedLimitUnit: 'natural_day' })).toBeNull();
+    expect(limitCompressionOf({ legalLimitValue: 0, legalLimitUnit: 'working_day', promisedLimitValue: 0, promisedLimitUnit: 'working_day' })).toBeNull();
+    expect(catalogueIndicators({ items: 3, onlineApplicableItems: 2, fullyOnlineItems: 1, immediateItems: 1, limitComparableItems: 2, limitCompressionSum: 0.75 + 0.5 })).toMatchObject({
+      onlineApplicableShare: 0.6667,
+      fullyOnlineShare: 0.3333,
+      immediateItemShare: 0.3333,
+      limitCompression: 0.625,
+    });
+    expect(catalogueIndicators(ZERO_CATALOGUE)).toMatchObject({ onlineApplicableShare: null, limitCompression: null });
+  });
+
+  it('accepts a period of real dates, from on or before to', () => {
+    expect(statisticsPeriodProblem('2026-01-01', '2026-01-01')).toBeNull();
+    expect(statisticsPeriodProblem('2026-02-30', '2026-03-01')).toBe('from_not_a_date');
+    expect(statisticsPeriodProblem('2026-01-01', undefined)).toBe('to_not_a_date');
+    expect(statisticsPeriodProblem('2026-02-01', '2026-01-31')).toBe('from_after_to');
   });
 });

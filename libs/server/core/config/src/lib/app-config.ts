@@ -229,4 +229,18 @@ export class AppConfig {
   @Min(1000)
   @Max(3_600_000)
   ROUTING_RELAY_LEASE_MS = 5 * 60_000;
+
+  /** How often each centre sends its supervision snapshot (aggregates) to the centres above it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(86_400_000)
+  SUPERVISION_SNAPSHOT_INTERVAL_MS = 5 * 60_000;
+
+  /** A centre beneath is flagged missing when its latest snapshot is older than interval × this. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  SUPERVISION_SNAPSHOT_GRACE = 3;
 }

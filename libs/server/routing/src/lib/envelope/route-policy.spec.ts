@@ -20,6 +20,13 @@ describe('the route policy table', () => {
     ['application.status.v1', '510900', '510981', true],
     ['reconcile.request.v1', '510981', '510000', true],
     ['reconcile.report.v1', '510000', '510981', true],
+    ['supervision.snapshot.v1', '510981', '510900', true],
+    ['supervision.snapshot.v1', '510981', PROVINCE_CENTRE, true],
+    ['supervision.snapshot.v1', '510900', PROVINCE_CENTRE, true],
+    ['supervision.snapshot.v1', '510900', '510981', false],
+    ['supervision.snapshot.v1', PROVINCE_CENTRE, '510900', false],
+    ['supervision.snapshot.v1', '510981', '510981', false],
+    ['supervision.snapshot.v1', '510981', '510100', false],
   ] as const)('%s from %s to %s: %s', (type, from, to, allowed) => {
     expect(isRouteAllowed(type, from, to)).toBe(allowed);
   });

@@ -1,3 +1,4 @@
+import { sichuanDivisions } from '@zhengwu/divisions/domain';
 import type { RouteType } from '@zhengwu/shared/contracts';
 
 /** Who may take part in a route: any centre of the directory, or only the centres named. */
@@ -6,6 +7,8 @@ export type RouteParty = { kind: 'any' } | { kind: 'centres'; codes: readonly st
 export interface RoutePolicy {
   senders: RouteParty;
   receivers: RouteParty;
+  /** How receiver and sender must be related: `ancestor` = the receiver is above the sender (its city or the province). */
+  relation?: 'ancestor';
 }
 
 const ANY: RouteParty = Object.freeze({ kind: 'any' });
@@ -28,6 +31,8 @@ export const ROUTE_POLICIES: Readonly<Record<RouteType, RoutePolicy>> = Object.f
   'reconcile.report.v1': { senders: ANY, receivers: ANY },
   // Only the province distributes the directory it signs.
   'directory.updated.v1': { senders: { kind: 'centres', codes: [PROVINCE_CENTRE] }, receivers: ANY },
+  // Supervision roll-up: a centre reports its aggregates only upward, to its city and the province.
+  'supervision.snapshot.v1': { senders: ANY, receivers: ANY, relation: 'ancestor' },
 });
 
 export function isRouteAllowed(
@@ -37,7 +42,13 @@ export function isRouteAllowed(
   policies: Readonly<Record<RouteType, RoutePolicy>> = ROUTE_POLICIES,
 ): boolean {
   const policy = policies[type];
-  return policy !== undefined && admits(policy.senders, from) && admits(policy.receivers, to);
+  return policy !== undefined && admits(policy.senders, from) && admits(policy.receivers, to) && (policy.relation !== 'ancestor' || isAncestor(to, from));
+}
+
+/** Whether `upper` is above `code` in the division tree (unknown codes: no). */
+function isAncestor(upper: string, code: string): boolean {
+  if (sichuanDivisions.find(code) === undefined) return false;
+  return sichuanDivisions.ancestors(code).some((division) => division.code === upper);
 }
 
 function admits(party: RouteParty, code: string): boolean {

@@ -31,6 +31,7 @@ export const ROUTE_TYPES = [
   'reconcile.request.v1',
   'reconcile.report.v1',
   'directory.updated.v1',
+  'supervision.snapshot.v1',
 ] as const;
 
 export type RouteType = (typeof ROUTE_TYPES)[number];

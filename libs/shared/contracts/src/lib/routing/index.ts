@@ -5,3 +5,4 @@ export * from './reconcile.messages';
 export * from './directory';
 export * from './route-contracts';
 export * from './reconciliation.dto';
+export * from './supervision.messages';

@@ -2,6 +2,7 @@ import { ApplicationForwardedV1, ApplicationStatusV1 } from './application.messa
 import { DirectoryUpdatedV1 } from './directory';
 import type { RouteType } from './envelope';
 import { ReconcileReportV1, ReconcileRequestV1 } from './reconcile.messages';
+import { SupervisionSnapshotV1 } from './supervision.messages';
 import { VerificationCompletedV1, VerificationRequestedV1 } from './verification.messages';
 
 /**
@@ -16,6 +17,7 @@ export const ROUTE_CONTRACTS: Readonly<Record<RouteType, new () => object>> = Ob
   'reconcile.request.v1': ReconcileRequestV1,
   'reconcile.report.v1': ReconcileReportV1,
   'directory.updated.v1': DirectoryUpdatedV1,
+  'supervision.snapshot.v1': SupervisionSnapshotV1,
 });
 
 /** The payload type of each route type, for typed senders and handlers. */
@@ -27,4 +29,5 @@ export interface RoutePayloads {
   'reconcile.request.v1': ReconcileRequestV1;
   'reconcile.report.v1': ReconcileReportV1;
   'directory.updated.v1': DirectoryUpdatedV1;
+  'supervision.snapshot.v1': SupervisionSnapshotV1;
 }

@@ -1,7 +1,48 @@
 import { Injectable } from '@nestjs/common';
 import type { CivilDate } from '@zhengwu/calendar/domain';
 import { UnitOfWork } from '@zhengwu/server/core/database';
-import { type CounterDelta, type StatCounters, type StatDimension, type StatEvent } from '@zhengwu/supervision/domain';
+import {
+  type CatalogueFigures,
+  type CounterDelta,
+  type RatingChange,
+  STAT_COUNTER_FIELDS,
+  type StatCounters,
+  type StatDimension,
+  type StatEvent,
+  type StatRatingLevel,
+} from '@zhengwu/supervision/domain';
+
+/** The counters' columns, in STAT_COUNTER_FIELDS order. */
+const COLUMNS: Readonly<Record<keyof StatCounters, string>> = {
+  received: 'received',
+  accepted: 'accepted',
+  completed: 'completed',
+  completedOnTime: 'completed_on_time',
+  overdueCompleted: 'overdue_completed',
+  handlingWorkingDays: 'handling_working_days',
+  immediateReceived: 'immediate_received',
+  staffActions: 'staff_actions',
+  ratings: 'ratings',
+  caseRatings: 'case_ratings',
+  satisfiedRatings: 'satisfied_ratings',
+  badReviews: 'bad_reviews',
+  badReviewsRectified: 'bad_reviews_rectified',
+  badReviewsInvalid: 'bad_reviews_invalid',
+};
+const COLUMN_LIST = STAT_COUNTER_FIELDS.map((field) => COLUMNS[field]);
+
+interface InboxRow {
+  kind: 'rating' | 'rectification';
+  day: string;
+  level: string | null;
+  case_rating: boolean | null;
+  staff_id: string | null;
+  from_status: string | null;
+  to_status: string | null;
+  department_name: string;
+  item_id: string;
+  item_name: string;
+}
 
 interface EventRow {
   seq: string;
@@ -77,22 +118,86 @@ export class StatCountersRepository {
 
   async add(tenantId: string, deltas: readonly CounterDelta[]): Promise<void> {
     const manager = this.uow.manager({ tenantId });
+    const placeholders = COLUMN_LIST.map((_, i) => `$${i + 6}`).join(', ');
+    const updates = COLUMN_LIST.map((column) => `${column} = s.${column} + EXCLUDED.${column}`).join(', ');
     for (const delta of deltas) {
-      const c = delta.counters;
       await manager.query(
-        `INSERT INTO supervision_stat_counters AS s (tenant_id, dimension, key, day, label, received, accepted, completed, completed_on_time,
-           overdue_completed, handling_working_days, immediate_received, staff_actions)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-         ON CONFLICT (tenant_id, dimension, key, day) DO UPDATE SET
-           received = s.received + EXCLUDED.received, accepted = s.accepted + EXCLUDED.accepted,
-           completed = s.completed + EXCLUDED.completed, completed_on_time = s.completed_on_time + EXCLUDED.completed_on_time,
-           overdue_completed = s.overdue_completed + EXCLUDED.overdue_completed,
-           handling_working_days = s.handling_working_days + EXCLUDED.handling_working_days,
-           immediate_received = s.immediate_received + EXCLUDED.immediate_received, staff_actions = s.staff_actions + EXCLUDED.staff_actions`,
-        [tenantId, delta.dimension, delta.key, delta.day, delta.label, c.received, c.accepted, c.completed, c.completedOnTime,
-          c.overdueCompleted, c.handlingWorkingDays, c.immediateReceived, c.staffActions],
+        `INSERT INTO supervision_stat_counters AS s (tenant_id, dimension, key, day, label, ${COLUMN_LIST.join(', ')})
+         VALUES ($1, $2, $3, $4, $5, ${placeholders})
+         ON CONFLICT (tenant_id, dimension, key, day) DO UPDATE SET ${updates}`,
+        [tenantId, delta.dimension, delta.key, delta.day, delta.label, ...STAT_COUNTER_FIELDS.map((field) => delta.counters[field])],
       );
     }
+  }
+
+  /**
+   * Takes up to `limit` queued rating and rectification changes off the centre's inbox (deleted in
+   * this transaction: they are counted once, with the counters written in the same transaction),
+   * with the case facts the counters need.
+   */
+  async takeRatingChanges(tenantId: string, limit: number): Promise<RatingChange[]> {
+    const rows: InboxRow[] = await this.uow.manager({ tenantId }).query(
+      `WITH batch AS (
+         SELECT id FROM supervision_stat_inbox WHERE tenant_id = $1 ORDER BY id LIMIT $2
+       ), taken AS (
+         DELETE FROM supervision_stat_inbox i USING batch WHERE i.tenant_id = $1 AND i.id = batch.id
+         RETURNING i.*
+       )
+       SELECT t.kind, (t.occurred_at AT TIME ZONE 'Asia/Shanghai')::date::text AS day, t.level, t.case_rating,
+              t.staff_id::text AS staff_id, t.from_status, t.to_status, a.department_name, a.item_id::text AS item_id, a.item_name
+         FROM taken t
+         JOIN applications a ON a.tenant_id = t.tenant_id AND a.id = t.application_id
+        ORDER BY t.id`,
+      [tenantId, limit],
+    );
+    return rows.map((row): RatingChange => {
+      const common = { day: row.day as CivilDate, departmentName: row.department_name, itemId: row.item_id, itemName: row.item_name };
+      return row.kind === 'rating'
+        ? { kind: 'rating', ...common, level: row.level as StatRatingLevel, caseRating: row.case_rating === true, handlerId: row.staff_id }
+        : { kind: 'rectification', ...common, fromStatus: row.from_status, toStatus: row.to_status ?? '', responsibleStaffId: row.staff_id };
+    });
+  }
+
+  /**
+   * The catalogue's figures of the centre's published items, per key of a dimension (the centre:
+   * key ''; a department: its name, as recorded on cases; an item: its id). A centre's catalogue is
+   * hundreds of items, read through its (tenant_id, status, name) index.
+   */
+  async catalogue(tenantId: string, dimension: 'centre' | 'department' | 'item'): Promise<Map<string, CatalogueFigures>> {
+    const key = dimension === 'centre' ? `''` : dimension === 'department' ? 'd.name' : 'i.id::text';
+    const rows: Array<Record<string, string>> = await this.uow.manager({ tenantId }).query(
+      `SELECT ${key} AS key, count(*) AS items,
+              count(*) FILTER (WHERE i.online_applicable) AS online_applicable,
+              count(*) FILTER (WHERE i.fully_online) AS fully_online,
+              count(*) FILTER (WHERE i.case_type = 'immediate') AS immediate,
+              count(*) FILTER (WHERE i.legal_limit_value > 0 AND i.legal_limit_unit = i.promised_limit_unit) AS comparable,
+              coalesce(sum((i.legal_limit_value - i.promised_limit_value)::float8 / i.legal_limit_value)
+                FILTER (WHERE i.legal_limit_value > 0 AND i.legal_limit_unit = i.promised_limit_unit), 0) AS compression
+         FROM items i
+         JOIN departments d ON d.tenant_id = i.tenant_id AND d.id = i.department_id
+        WHERE i.tenant_id = $1 AND i.status = 'published'
+        GROUP BY 1`,
+      [tenantId],
+    );
+    return new Map(
+      rows.map((row) => [
+        row['key'],
+        {
+          items: Number(row['items']),
+          onlineApplicableItems: Number(row['online_applicable']),
+          fullyOnlineItems: Number(row['fully_online']),
+          immediateItems: Number(row['immediate']),
+          limitComparableItems: Number(row['comparable']),
+          limitCompressionSum: Number(row['compression']),
+        },
+      ]),
+    );
+  }
+
+  /** The centre's name (for report titles). */
+  async centreName(tenantId: string): Promise<string> {
+    const [row]: Array<{ name: string }> = await this.uow.manager({ tenantId }).query('SELECT name FROM centres WHERE code = $1', [tenantId]);
+    return row?.name ?? tenantId;
   }
 
   async moveWatermark(tenantId: string, seq: number): Promise<void> {
@@ -103,10 +208,7 @@ export class StatCountersRepository {
   async period(tenantId: string, dimension: StatDimension, from: string, to: string): Promise<Array<{ key: string; label: string; counters: StatCounters }>> {
     const rows: Array<Record<string, string>> = await this.uow.manager({ tenantId }).query(
       `SELECT s.key, coalesce(max(st.name), max(s.label)) AS label,
-              sum(s.received) AS received, sum(s.accepted) AS accepted, sum(s.completed) AS completed,
-              sum(s.completed_on_time) AS completed_on_time, sum(s.overdue_completed) AS overdue_completed,
-              sum(s.handling_working_days) AS handling_working_days, sum(s.immediate_received) AS immediate_received,
-              sum(s.staff_actions) AS staff_actions
+              ${COLUMN_LIST.map((column) => `sum(s.${column}) AS ${column}`).join(', ')}
          FROM supervision_stat_counters s
          LEFT JOIN staff st ON s.dimension = 'staff' AND st.tenant_id = s.tenant_id AND st.id::text = s.key
         WHERE s.tenant_id = $1 AND s.dimension = $2 AND s.day BETWEEN $3 AND $4
@@ -114,19 +216,10 @@ export class StatCountersRepository {
         ORDER BY s.key`,
       [tenantId, dimension, from, to],
     );
-    return rows.map((row) => ({
-      key: row['key'],
-      label: row['label'] ?? '',
-      counters: {
-        received: Number(row['received']),
-        accepted: Number(row['accepted']),
-        completed: Number(row['completed']),
-        completedOnTime: Number(row['completed_on_time']),
-        overdueCompleted: Number(row['overdue_completed']),
-        handlingWorkingDays: Number(row['handling_working_days']),
-        immediateReceived: Number(row['immediate_received']),
-        staffActions: Number(row['staff_actions']),
-      },
-    }));
+    return rows.map((row) => {
+      const counters = {} as StatCounters;
+      for (const field of STAT_COUNTER_FIELDS) counters[field] = Number(row[COLUMNS[field]]);
+      return { key: row['key'], label: row['label'] ?? '', counters };
+    });
   }
 }
