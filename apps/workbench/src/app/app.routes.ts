@@ -56,6 +56,46 @@ export const appRoutes: Route[] = [
     Permission.Supervise,
   ),
   staffPage(
+    {
+      path: 'supervision/notices',
+      title: 'supervision.notices.title',
+      loadComponent: () => import('./supervision/supervision-notices.page').then((m) => m.SupervisionNoticesPage),
+    },
+    Permission.Supervise,
+  ),
+  staffPage(
+    {
+      path: 'supervision/accountability',
+      title: 'supervision.accountability.title',
+      loadComponent: () => import('./supervision/supervision-accountability.page').then((m) => m.SupervisionAccountabilityPage),
+    },
+    Permission.Supervise,
+  ),
+  staffPage(
+    {
+      path: 'supervision/rectifications',
+      title: 'supervision.rectificationsTitle',
+      loadComponent: () => import('./supervision/supervision-rectifications.page').then((m) => m.SupervisionRectificationsPage),
+    },
+    Permission.Supervise,
+  ),
+  staffPage(
+    {
+      path: 'supervision/statistics',
+      title: 'supervision.stats.title',
+      loadComponent: () => import('./supervision/supervision-statistics.page').then((m) => m.SupervisionStatisticsPage),
+    },
+    Permission.Supervise,
+  ),
+  staffPage(
+    {
+      path: 'supervision/rules',
+      title: 'supervision.rules.title',
+      loadComponent: () => import('./supervision/supervision-rules.page').then((m) => m.SupervisionRulesPage),
+    },
+    Permission.Supervise,
+  ),
+  staffPage(
     { path: 'admin/staff', title: 'staff.title', loadComponent: () => import('./admin/staff.page').then((m) => m.StaffPage) },
     Permission.StaffRead,
   ),

@@ -1,0 +1,137 @@
+import { DecimalPipe, PercentPipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { STAT_DIMENSIONS, type StatDimension, type StatisticsView } from '@zhengwu/shared/contracts';
+import { describeHttpError } from '@zhengwu/web/shared/auth';
+import { Translatable } from '@zhengwu/web/shared/i18n';
+import { FormErrorComponent } from '@zhengwu/web/shared/ui';
+import { SupervisionApi } from '@zhengwu/web/workbench/data-access';
+import { finalize } from 'rxjs';
+import { staffAccess } from '../shared/staff-access';
+import { chinaToday, PERIOD_PRESETS, type PeriodPreset, periodProblem, presetPeriod } from './statistics-period';
+import { SupervisionNavComponent } from './supervision-nav.component';
+
+type ColumnFormat = 'count' | 'rate' | 'days';
+
+/** The indicators the workbench names; any other figure the API adds is shown too, under its field name. */
+const KNOWN_COLUMNS: ReadonlyArray<{ field: string; format: ColumnFormat }> = [
+  { field: 'received', format: 'count' },
+  { field: 'accepted', format: 'count' },
+  { field: 'completed', format: 'count' },
+  { field: 'completedOnTime', format: 'count' },
+  { field: 'onTimeRate', format: 'rate' },
+  { field: 'overdueCompleted', format: 'count' },
+  { field: 'averageHandlingWorkingDays', format: 'days' },
+  { field: 'immediateReceived', format: 'count' },
+  { field: 'immediateShare', format: 'rate' },
+  { field: 'staffActions', format: 'count' },
+];
+const NOT_FIGURES = new Set(['dimension', 'key', 'label', 'handlingWorkingDays']);
+
+export interface StatColumn {
+  field: string;
+  /** A translation key, or null for a figure the workbench has no name for yet. */
+  labelKey: string | null;
+  format: ColumnFormat;
+}
+
+/** Columns for the rows: the known indicators, then any new numeric field the server sends. */
+export function statColumns(rows: ReadonlyArray<object>): StatColumn[] {
+  const known = new Set(KNOWN_COLUMNS.map((column) => column.field));
+  const columns: StatColumn[] = KNOWN_COLUMNS.map(({ field, format }) => ({ field, labelKey: `supervision.stats.col.${field}`, format }));
+  const extra = new Set<string>();
+  for (const row of rows) {
+    for (const [field, value] of Object.entries(row)) {
+      if (known.has(field) || NOT_FIGURES.has(field)) continue;
+      if (typeof value === 'number' || value === null) extra.add(field);
+    }
+  }
+  for (const field of [...extra].sort()) {
+    columns.push({ field, labelKey: null, format: /(Rate|Share|Ratio)$/.test(field) ? 'rate' : 'count' });
+  }
+  return columns;
+}
+
+/** Statistics of the centre for a period, per centre, department, item or staff member. */
+@Component({
+  selector: 'wb-supervision-statistics-page',
+  imports: [
+    DecimalPipe,
+    PercentPipe,
+    FormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    TranslocoPipe,
+    FormErrorComponent,
+    SupervisionNavComponent,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './supervision-statistics.page.html',
+  styles: `
+    .wb-stats-scroll {
+      overflow-x: auto;
+    }
+    .wb-stats-scroll td.wb-figure,
+    .wb-stats-scroll th.wb-figure {
+      text-align: end;
+      font-variant-numeric: tabular-nums;
+    }
+  `,
+})
+export class SupervisionStatisticsPage {
+  private readonly api = inject(SupervisionApi);
+  private readonly access = staffAccess();
+  protected readonly dimensions = STAT_DIMENSIONS;
+  protected readonly presets = PERIOD_PRESETS;
+
+  protected readonly from = signal(presetPeriod('thisMonth', chinaToday()).from);
+  protected readonly to = signal(chinaToday());
+  protected readonly dimension = signal<StatDimension>('centre');
+  protected readonly view = signal<StatisticsView | null>(null);
+  protected readonly loading = signal(false);
+  protected readonly error = signal<Translatable | null>(null);
+  protected readonly columns = computed(() => statColumns(this.view()?.rows ?? []));
+
+  constructor() {
+    this.load();
+  }
+
+  protected usePreset(preset: PeriodPreset): void {
+    const period = presetPeriod(preset, chinaToday());
+    this.from.set(period.from);
+    this.to.set(period.to);
+    this.load();
+  }
+
+  protected load(): void {
+    const period = { from: this.from(), to: this.to() };
+    const problem = periodProblem(period);
+    if (problem) {
+      this.error.set({ key: problem });
+      return;
+    }
+    this.loading.set(true);
+    this.error.set(null);
+    this.api
+      .statistics(this.access.centreCode(), { ...period, dimension: this.dimension() })
+      .pipe(finalize(() => this.loading.set(false)))
+      .subscribe({
+        next: (view) => this.view.set(view),
+        error: (error: unknown) => this.error.set(describeHttpError(error).message),
+      });
+  }
+
+  protected figure(row: object, field: string): number | null {
+    const value = (row as Record<string, unknown>)[field];
+    return typeof value === 'number' ? value : null;
+  }
+}
