@@ -3,8 +3,10 @@ import { SupervisionAlertEntity } from './entities/supervision-alert.entity';
 import { SupervisionNoticeEntity } from './entities/supervision-notice.entity';
 import { SupervisionRuleEntity } from './entities/supervision-rule.entity';
 import { SupervisionSweepLeaseEntity } from './entities/supervision-sweep-lease.entity';
+import { SupervisionRollupSnapshotEntity } from './entities/supervision-rollup-snapshot.entity';
 import { Supervision1795820000100 } from './migrations/1795820000100-supervision';
 import { SupervisionStatistics1795820000200 } from './migrations/1795820000200-statistics';
+import { SupervisionRollup1795820000700 } from './migrations/1795820000700-rollup';
 import { SupervisionStatisticsRatings1795820000500 } from './migrations/1795820000500-statistics-ratings';
 
 export const SUPERVISION_ENTITIES = [
@@ -13,7 +15,8 @@ export const SUPERVISION_ENTITIES = [
   SupervisionNoticeEntity,
   AccountabilityRecordEntity,
   SupervisionSweepLeaseEntity,
+  SupervisionRollupSnapshotEntity,
 ];
 
 /** Scope supervision owns the migration range 17958200xxxxx. */
-export const SUPERVISION_MIGRATIONS = [Supervision1795820000100, SupervisionStatistics1795820000200, SupervisionStatisticsRatings1795820000500];
+export const SUPERVISION_MIGRATIONS = [Supervision1795820000100, SupervisionStatistics1795820000200, SupervisionStatisticsRatings1795820000500, SupervisionRollup1795820000700];

@@ -1,8 +1,14 @@
 import { Module } from '@nestjs/common';
 import { CalendarDataAccessModule } from '@zhengwu/calendar/data-access';
+import { AppConfig } from '@zhengwu/server/core/config';
 import { SupervisionDataAccessModule } from '@zhengwu/supervision/data-access';
 import { SupervisionQueriesService } from './board/supervision-queries.service';
 import { SupervisionNoticesService } from './notices/supervision-notices.service';
+import { ROLLUP_SETTINGS, rollupSettingsFrom } from './rollup/rollup-settings';
+import { SupervisionRollupController } from './rollup/supervision-rollup.controller';
+import { SupervisionRollupService } from './rollup/supervision-rollup.service';
+import { SupervisionSnapshotHandler } from './rollup/supervision-snapshot.handler';
+import { SupervisionSnapshotSender } from './rollup/supervision-snapshot.sender';
 import { SupervisionRulesService } from './rules/supervision-rules.service';
 import { StatisticsExportController } from './statistics/statistics-export.controller';
 import { SupervisionStatisticsService } from './statistics/supervision-statistics.service';
@@ -13,8 +19,20 @@ import { SupervisionSweeper } from './sweep/supervision-sweeper.service';
 /** Scope supervision: rules, the sweep, alerts, 督办 notices and accountability records. */
 @Module({
   imports: [SupervisionDataAccessModule, CalendarDataAccessModule],
-  controllers: [SupervisionController, StatisticsExportController],
-  providers: [SupervisionRulesService, SupervisionStatisticsService, SupervisionQueriesService, SupervisionNoticesService, AlertRaiser, SupervisionSweeper],
-  exports: [SupervisionSweeper, SupervisionRulesService],
+  controllers: [SupervisionController, SupervisionRollupController, StatisticsExportController],
+  providers: [
+    SupervisionRulesService,
+    SupervisionStatisticsService,
+    SupervisionQueriesService,
+    SupervisionNoticesService,
+    AlertRaiser,
+    SupervisionSweeper,
+    // Roll-up across levels (needs the RoutingModule's outbox and directory).
+    { provide: ROLLUP_SETTINGS, inject: [AppConfig], useFactory: rollupSettingsFrom },
+    SupervisionRollupService,
+    SupervisionSnapshotSender,
+    SupervisionSnapshotHandler,
+  ],
+  exports: [SupervisionSweeper, SupervisionRulesService, SupervisionSnapshotSender, SupervisionRollupService],
 })
 export class SupervisionFeatureModule {}
