@@ -5,3 +5,4 @@ export * from './lib/province-rules';
 export * from './lib/supervision-views';
 export * from './lib/statistics';
 export * from './lib/rollup';
+export * from './lib/risk';
