@@ -1,6 +1,7 @@
 import { RoutedOutbox, RoutingRelay } from '@zhengwu/server/routing';
 import { connectAsRuntimeRole, type TestApp } from '@zhengwu/server/testing';
 import { UnitOfWork } from '@zhengwu/server/core/database';
+import { RollupSnapshotRepository } from '@zhengwu/supervision/data-access';
 import type { RollupNode, RollupView } from '@zhengwu/supervision/domain';
 import { SupervisionSweeper } from '../sweep/supervision-sweeper.service';
 import { createSupervisionTestApp, STORY_TIMEOUT, SupervisionKit } from '../testing/supervision-test-kit';
@@ -97,7 +98,7 @@ describe('supervision roll-up across levels (one deployment, loopback)', () => {
         openWork: shehongSnapshot.openWork,
         statistics: shehongSnapshot.statistics,
       });
-      expect(cityView.root.subtree.openWork.red).toBe(cityView.root.openWork!.red + shehongSnapshot.openWork.red);
+      expect(cityView.root.subtree.openWork.red).toBe((cityView.root.openWork?.red ?? 0) + shehongSnapshot.openWork.red);
 
       // The province sees the city, and the county beneath it.
       const provinceView = kit.ok(await t.http.get<RollupView>(`/api/v1/centres/${PROVINCE}/supervision/rollup`, { token: await kit.staff(PROVINCE, 'supervisor') }));
@@ -145,8 +146,13 @@ describe('supervision roll-up across levels (one deployment, loopback)', () => {
       expect(partly.missing).toEqual([SHEHONG]);
       expect(find(partly.root, SUINING)).toMatchObject({ missing: false, snapshotAt: t1.toISOString() });
 
-      // Not due yet: a second send within the interval sends nothing.
+      // Not due yet: a second send within the interval sends nothing, and another replica (no
+      // memory of its own) finds the centre's send state says the same.
       expect((await sender.send(new Date(t1.getTime() + MINUTE), { tenants: [SUINING] })).sent).toEqual([]);
+      const snapshots = t.app.get(RollupSnapshotRepository);
+      const uow = t.app.get(UnitOfWork);
+      expect(await uow.run({ tenantId: SUINING }, () => snapshots.claimSend(SUINING, new Date(t1.getTime() + MINUTE), 4 * MINUTE))).toBe(false);
+      expect(await uow.run({ tenantId: SUINING }, () => snapshots.claimSend(SUINING, new Date(t1.getTime() + 5 * MINUTE), 4 * MINUTE))).toBe(true);
 
       // A snapshot taken earlier that arrives later never replaces the newer one.
       await sender.send(new Date(t0.getTime() - 60 * MINUTE), { tenants: [SHEHONG], force: true });
