@@ -121,3 +121,15 @@ export type { HallIndicator, OnlineIndicator, RatingChannel, RatingChannelCode, 
 // Applicant-facing timeline
 export { buildTimeline } from './lib/timeline';
 export type { StepOutcome, TimelineEntry, TimelineEventInput, TimelineStepDefinition, TimelineStepRecordInput } from './lib/timeline';
+
+// Rectification of bad reviews (差评整改)
+export {
+  FINISHED_RECTIFICATION_STATUSES,
+  MAX_RECTIFICATION_EXTENSION_WORKING_DAYS,
+  RECTIFICATION_ACTIONS,
+  RECTIFICATION_NOTE_REQUIRED,
+  RECTIFICATION_STATUSES,
+  rectificationActionsFor,
+  rectificationStep,
+} from './lib/rectification';
+export type { RectificationAction, RectificationRefusal, RectificationState, RectificationStatus } from './lib/rectification';

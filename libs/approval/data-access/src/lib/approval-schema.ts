@@ -15,6 +15,7 @@ import { OriginalsCheckEntity } from './entities/originals-check.entity';
 import { VerificationTaskEntity } from './entities/verification-task.entity';
 import { CounterIntakeEntity, CounterIntakeMaterialEntity } from './entities/counter-intake.entity';
 import { CounterIntakes1795800000500 } from './migrations/1795800000500-counter-intakes';
+import { RectificationHandling1795800000600 } from './migrations/1795800000600-rectification-handling';
 
 export const APPROVAL_ENTITIES = [
   ApplicationEntity,
@@ -38,4 +39,5 @@ export const APPROVAL_MIGRATIONS = [
   Ratings1795800000300,
   OriginalsChecks1795800000400,
   CounterIntakes1795800000500,
+  RectificationHandling1795800000600,
 ];

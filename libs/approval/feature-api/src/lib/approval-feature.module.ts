@@ -16,6 +16,8 @@ import { CounterIntakesController } from './counter/counter-intakes.controller';
 import { IntakeStatusReporter } from './counter/intake-status-reporter';
 import { PublicCasesController } from './public/public-cases.controller';
 import { RatingsService } from './ratings/ratings.service';
+import { RectificationCasesController } from './ratings/rectification-cases.controller';
+import { RectificationCasesService } from './ratings/rectification-cases.service';
 import { CentreCasesController } from './staff/centre-cases.controller';
 import { PreReviewService } from './staff/pre-review.service';
 import { StaffApplicationsController } from './staff/staff-applications.controller';
@@ -47,9 +49,11 @@ import { DeadlinesService } from './workflow/deadlines.service';
     VerificationTasksController,
     LiveApplicationController,
     CounterIntakesController,
+    RectificationCasesController,
   ],
   providers: [
     ApplicationWorkflow,
+    RectificationCasesService,
     DeadlinesService,
     ApplicantNotifier,
     ApplicationViewBuilder,

@@ -16,4 +16,14 @@ export class RectificationEntity {
   @Column({ name: 'responsible_staff_id', type: 'uuid', nullable: true }) responsibleStaffId!: string | null;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+  /** The deadline before its one extension (null: not extended). */
+  @Column({ name: 'first_due', type: 'date', nullable: true }) firstDue?: string | null;
+  @Column({ name: 'extended_at', type: 'timestamptz', nullable: true }) extendedAt?: Date | null;
+  /** The note of the last decision (appeal, review, rectification done, cannot fix, extension). */
+  @Column({ type: 'text', nullable: true }) note?: string | null;
+  @Column({ name: 'handled_by_name', type: 'text', nullable: true }) handledByName?: string | null;
+  /** The follow-up call to the applicant (回访). */
+  @Column({ name: 'follow_up_at', type: 'timestamptz', nullable: true }) followUpAt?: Date | null;
+  @Column({ name: 'follow_up_note', type: 'text', nullable: true }) followUpNote?: string | null;
+  @Column({ name: 'follow_up_by_name', type: 'text', nullable: true }) followUpByName?: string | null;
 }

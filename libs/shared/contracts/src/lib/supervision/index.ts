@@ -1,3 +1,4 @@
 export * from './supervision-vocabulary';
 export * from './supervision-views';
 export * from './supervision-requests';
+export * from './rectification.dto';

@@ -6,6 +6,9 @@ import type {
   ChainVerificationView,
   CloseSupervisionNoticeBody,
   PutSupervisionRuleBody,
+  RectificationActionRequest,
+  RectificationCaseView,
+  RectificationStatus,
   RectificationView,
   RespondToSupervisionNoticeBody,
   RuleDriftReportView,
@@ -81,6 +84,15 @@ export class SupervisionApi {
 
   rectifications(centreCode: string): Observable<RectificationView[]> {
     return this.http.get<RectificationView[]>(`${centrePath(centreCode)}/rectifications`);
+  }
+
+  /** Every rectification case (or those in the statuses), with the actions open on each. */
+  rectificationCases(centreCode: string, statuses: readonly RectificationStatus[] = []): Observable<RectificationCaseView[]> {
+    return this.http.get<RectificationCaseView[]>(`${centrePath(centreCode)}/rectification-cases`, { params: queryOf({ status: statuses }) });
+  }
+
+  actOnRectification(centreCode: string, id: string, body: RectificationActionRequest): Observable<RectificationCaseView> {
+    return this.http.post<RectificationCaseView>(`${centrePath(centreCode)}/rectification-cases/${encodeURIComponent(id)}/actions`, body);
   }
 
   verifyEventChain(centreCode: string): Observable<ChainVerificationView> {
