@@ -307,8 +307,8 @@ export interface StatRow extends StatCounters {
   satisfactionRate: number | null;
   /** badReviewsRectified / (badReviews − badReviewsInvalid) (差评整改率). */
   rectificationRate: number | null;
-  /** The catalogue's figures for the key (centre, department, item); null for a staff member. */
-  catalogue: CatalogueIndicators | null;
+  /** The catalogue's figures for the key (centre, department, item); absent for a staff member. */
+  catalogue?: CatalogueIndicators;
 }
 
 export function statRow(dimension: StatDimension, key: string, label: string, counters: StatCounters, catalogue: CatalogueFigures | null = null): StatRow {
@@ -323,7 +323,7 @@ export function statRow(dimension: StatDimension, key: string, label: string, co
     ratingRate: ratio(counters.caseRatings, counters.completed),
     satisfactionRate: ratio(counters.satisfiedRatings, counters.ratings),
     rectificationRate: ratio(counters.badReviewsRectified, counters.badReviews - counters.badReviewsInvalid),
-    catalogue: catalogue ? catalogueIndicators(catalogue) : null,
+    ...(catalogue ? { catalogue: catalogueIndicators(catalogue) } : {}),
   };
 }
 

@@ -202,7 +202,7 @@ describe('supervision statistics', () => {
         // The catalogue's figures of every row (and of the whole centre) equal a recount of the items.
         const catalogue = dimension === 'staff' ? null : await recountCatalogue(dimension);
         for (const row of view.rows) {
-          expect([dimension, row.key, row.catalogue]).toEqual([dimension, row.key, catalogue ? catalogueIndicators(catalogue[row.key] ?? ZERO_CATALOGUE) : null]);
+          expect([dimension, row.key, row.catalogue ?? null]).toEqual([dimension, row.key, catalogue ? catalogueIndicators(catalogue[row.key] ?? ZERO_CATALOGUE) : null]);
         }
         expect(view.catalogue).toEqual(catalogueIndicators((await recountCatalogue('centre'))[''] ?? ZERO_CATALOGUE));
       }
