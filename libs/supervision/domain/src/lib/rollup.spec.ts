@@ -1,5 +1,6 @@
 import {
   buildRollupTree,
+  catalogueWithShares,
   isNewerSnapshot,
   isSnapshotMissing,
   snapshotPeriod,
@@ -27,7 +28,11 @@ const ancestorsOf = (code: string): string[] => {
 const NOW = new Date('2026-11-27T04:00:00Z');
 const TIMING = { intervalMs: 300_000, graceFactor: 3 };
 
-function snapshot(centre: RollupCentre, generatedAt: Date, figures: { open?: number; red?: number; yellow?: number; received?: number; completed?: number; onTime?: number } = {}): RollupSnapshot {
+function snapshot(
+  centre: RollupCentre,
+  generatedAt: Date,
+  figures: { open?: number; red?: number; yellow?: number; received?: number; completed?: number; onTime?: number; ratings?: number; satisfied?: number; items?: number; online?: number } = {},
+): RollupSnapshot {
   const red = figures.red ?? 0;
   const yellow = figures.yellow ?? 0;
   const open = figures.open ?? red + yellow;
@@ -50,6 +55,20 @@ function snapshot(centre: RollupCentre, generatedAt: Date, figures: { open?: num
       overdueCompleted: (figures.completed ?? 0) - (figures.onTime ?? 0),
       handlingWorkingDays: 2 * (figures.completed ?? 0),
       immediateReceived: 0,
+      ratings: figures.ratings ?? 0,
+      caseRatings: figures.ratings ?? 0,
+      satisfiedRatings: figures.satisfied ?? 0,
+      badReviews: (figures.ratings ?? 0) - (figures.satisfied ?? 0),
+      badReviewsRectified: 0,
+      badReviewsInvalid: 0,
+    }),
+    catalogue: catalogueWithShares({
+      items: figures.items ?? 0,
+      onlineApplicableItems: figures.online ?? 0,
+      fullyOnlineItems: 0,
+      immediateItems: 0,
+      limitComparableItems: figures.items ?? 0,
+      limitCompressionSum: (figures.items ?? 0) * 0.5,
     }),
   };
 }
@@ -89,8 +108,8 @@ describe('missing snapshots', () => {
 
 describe('the roll-up tree', () => {
   const snapshots = new Map<string, StoredRollupSnapshot>([
-    ['510900', stored(snapshot(SUINING, minutesAgo(2), { open: 10, red: 1, yellow: 2, received: 20, completed: 10, onTime: 9 }))],
-    ['510981', stored(snapshot(SHEHONG, minutesAgo(3), { open: 5, red: 2, yellow: 1, received: 8, completed: 4, onTime: 2 }))],
+    ['510900', stored(snapshot(SUINING, minutesAgo(2), { open: 10, red: 1, yellow: 2, received: 20, completed: 10, onTime: 9, ratings: 8, satisfied: 8, items: 40, online: 30 }))],
+    ['510981', stored(snapshot(SHEHONG, minutesAgo(3), { open: 5, red: 2, yellow: 1, received: 8, completed: 4, onTime: 2, ratings: 2, satisfied: 0, items: 10, online: 0 }))],
     ['510903', stored(snapshot(CHUANSHAN, minutesAgo(60), { open: 1 }))],
   ]);
 
@@ -115,6 +134,9 @@ describe('the roll-up tree', () => {
     const suining = find(view.root, '510900');
     expect(suining?.subtree).toMatchObject({ centres: 3, missing: 1, openWork: { open: 16, red: 3, yellow: 3 } });
     expect(suining?.subtree.statistics).toMatchObject({ received: 28, completed: 14, completedOnTime: 11, onTimeRate: 0.7857 });
+    expect(suining?.subtree.statistics).toMatchObject({ ratings: 10, satisfiedRatings: 8, badReviews: 2, satisfactionRate: 0.8, ratingRate: 0.7143 });
+    expect(suining?.subtree.catalogue).toMatchObject({ items: 50, onlineApplicableItems: 30, onlineApplicableShare: 0.6, limitCompression: 0.5 });
+    expect(suining?.catalogue?.onlineApplicableShare).toBe(0.75);
     expect(view.root.subtree).toMatchObject({ centres: 5, missing: 2, openWork: { open: 19 } });
     expect(find(view.root, '510100')?.subtree.openWork).toEqual(ZERO_OPEN_WORK);
   });

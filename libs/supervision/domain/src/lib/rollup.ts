@@ -19,8 +19,8 @@ export interface RollupOpenWork {
   dueSoonAlerts: number;
 }
 
-/** The centre's statistics for the snapshot's period. */
-export interface RollupStatistics {
+/** The counts of the centre's statistics for the snapshot's period (the centre row of the statistics API). */
+export interface RollupCounts {
   received: number;
   accepted: number;
   completed: number;
@@ -28,9 +28,39 @@ export interface RollupStatistics {
   overdueCompleted: number;
   handlingWorkingDays: number;
   immediateReceived: number;
+  ratings: number;
+  caseRatings: number;
+  satisfiedRatings: number;
+  badReviews: number;
+  badReviewsRectified: number;
+  badReviewsInvalid: number;
+}
+
+/** The counts and the rates derived from them, as the statistics API derives them. */
+export interface RollupStatistics extends RollupCounts {
   onTimeRate: number | null;
   averageHandlingWorkingDays: number | null;
   immediateShare: number | null;
+  ratingRate: number | null;
+  satisfactionRate: number | null;
+  rectificationRate: number | null;
+}
+
+/** The centre's published catalogue: item counts (summable) and the shares derived from them. */
+export interface RollupCatalogueFigures {
+  items: number;
+  onlineApplicableItems: number;
+  fullyOnlineItems: number;
+  immediateItems: number;
+  limitComparableItems: number;
+  limitCompressionSum: number;
+}
+
+export interface RollupCatalogue extends RollupCatalogueFigures {
+  onlineApplicableShare: number | null;
+  fullyOnlineShare: number | null;
+  immediateItemShare: number | null;
+  limitCompression: number | null;
 }
 
 /** What a centre reports (the `supervision.snapshot.v1` payload has exactly these members). */
@@ -48,6 +78,7 @@ export interface RollupSnapshot {
   lastSweptAt: string | null;
   openWork: RollupOpenWork;
   statistics: RollupStatistics;
+  catalogue: RollupCatalogue;
 }
 
 /** A centre of the directory. */
@@ -90,6 +121,7 @@ export interface RollupNode {
   lastSweptAt: string | null;
   openWork: RollupOpenWork | null;
   statistics: RollupStatistics | null;
+  catalogue: RollupCatalogue | null;
   /** Sums over this centre and every centre beneath it that has figures (rates recomputed from the sums). */
   subtree: RollupTotals;
   children: RollupNode[];
@@ -102,6 +134,7 @@ export interface RollupTotals {
   missing: number;
   openWork: RollupOpenWork;
   statistics: RollupStatistics;
+  catalogue: RollupCatalogue;
 }
 
 /** The answer of GET …/supervision/rollup. */
@@ -123,20 +156,57 @@ export function snapshotPeriod(now: Date): { from: CivilDate; to: CivilDate } {
   return { from: `${to.slice(0, 8)}01` as CivilDate, to };
 }
 
-/** Rates from counts, rounded to 4 places like the statistics API. */
-export function statisticsWithRates(counts: Omit<RollupStatistics, 'onTimeRate' | 'averageHandlingWorkingDays' | 'immediateShare'>): RollupStatistics {
-  const ratio = (a: number, b: number) => (b === 0 ? null : Math.round((a / b) * 10_000) / 10_000);
+const ratio = (a: number, b: number) => (b === 0 ? null : Math.round((a / b) * 10_000) / 10_000);
+
+/** Rates from counts, rounded to 4 places, as the statistics API derives them. */
+export function statisticsWithRates(counts: RollupCounts): RollupStatistics {
   return {
-    ...counts,
+    ...countsOf(counts),
     onTimeRate: ratio(counts.completedOnTime, counts.completed),
     averageHandlingWorkingDays: ratio(counts.handlingWorkingDays, counts.completed),
     immediateShare: ratio(counts.immediateReceived, counts.received),
+    ratingRate: ratio(counts.caseRatings, counts.completed),
+    satisfactionRate: ratio(counts.satisfiedRatings, counts.ratings),
+    rectificationRate: ratio(counts.badReviewsRectified, counts.badReviews - counts.badReviewsInvalid),
   };
 }
 
-export const ZERO_STATISTICS: RollupStatistics = Object.freeze(
-  statisticsWithRates({ received: 0, accepted: 0, completed: 0, completedOnTime: 0, overdueCompleted: 0, handlingWorkingDays: 0, immediateReceived: 0 }),
-);
+/** Shares from the catalogue's item counts, as the statistics API derives them. */
+export function catalogueWithShares(figures: RollupCatalogueFigures): RollupCatalogue {
+  return {
+    ...figuresOf(figures),
+    limitCompressionSum: Math.round(figures.limitCompressionSum * 10_000) / 10_000,
+    onlineApplicableShare: ratio(figures.onlineApplicableItems, figures.items),
+    fullyOnlineShare: ratio(figures.fullyOnlineItems, figures.items),
+    immediateItemShare: ratio(figures.immediateItems, figures.items),
+    limitCompression: ratio(figures.limitCompressionSum, figures.limitComparableItems),
+  };
+}
+
+export const ZERO_COUNTS: RollupCounts = Object.freeze({
+  received: 0,
+  accepted: 0,
+  completed: 0,
+  completedOnTime: 0,
+  overdueCompleted: 0,
+  handlingWorkingDays: 0,
+  immediateReceived: 0,
+  ratings: 0,
+  caseRatings: 0,
+  satisfiedRatings: 0,
+  badReviews: 0,
+  badReviewsRectified: 0,
+  badReviewsInvalid: 0,
+});
+
+export const ZERO_CATALOGUE_FIGURES: RollupCatalogueFigures = Object.freeze({
+  items: 0,
+  onlineApplicableItems: 0,
+  fullyOnlineItems: 0,
+  immediateItems: 0,
+  limitComparableItems: 0,
+  limitCompressionSum: 0,
+});
 
 /** How long after its snapshot a centre counts as missing. */
 export function missingAfterMs(timing: RollupTiming, senderIntervalMs?: number): number {
@@ -203,6 +273,7 @@ export function buildRollupTree(input: {
       lastSweptAt: snapshot?.lastSweptAt ?? null,
       openWork: snapshot ? { ...snapshot.openWork } : null,
       statistics: snapshot ? { ...snapshot.statistics } : null,
+      catalogue: snapshot ? { ...snapshot.catalogue } : null,
       subtree: totalsOf(snapshot, flagged, children),
       children,
     };
@@ -214,35 +285,36 @@ export function buildRollupTree(input: {
 
 function totalsOf(snapshot: RollupSnapshot | undefined, missing: boolean, children: readonly RollupNode[]): RollupTotals {
   let openWork: RollupOpenWork = snapshot ? { ...snapshot.openWork } : { ...ZERO_OPEN_WORK };
-  let counts = countsOf(snapshot?.statistics ?? ZERO_STATISTICS);
+  let counts = countsOf(snapshot?.statistics ?? ZERO_COUNTS);
+  let figures = figuresOf(snapshot?.catalogue ?? ZERO_CATALOGUE_FIGURES);
   let centres = 1;
   let missingCount = missing ? 1 : 0;
   for (const child of children) {
     openWork = addOpenWork(openWork, child.subtree.openWork);
-    counts = addCounts(counts, countsOf(child.subtree.statistics));
+    counts = addUp(counts, countsOf(child.subtree.statistics));
+    figures = addUp(figures, figuresOf(child.subtree.catalogue));
     centres += child.subtree.centres;
     missingCount += child.subtree.missing;
   }
-  return { centres, missing: missingCount, openWork, statistics: statisticsWithRates(counts) };
+  return { centres, missing: missingCount, openWork, statistics: statisticsWithRates(counts), catalogue: catalogueWithShares(figures) };
 }
 
-type Counts = Omit<RollupStatistics, 'onTimeRate' | 'averageHandlingWorkingDays' | 'immediateShare'>;
-
-function countsOf(statistics: RollupStatistics): Counts {
-  const { received, accepted, completed, completedOnTime, overdueCompleted, handlingWorkingDays, immediateReceived } = statistics;
-  return { received, accepted, completed, completedOnTime, overdueCompleted, handlingWorkingDays, immediateReceived };
+function countsOf(statistics: RollupCounts): RollupCounts {
+  const result = { ...ZERO_COUNTS };
+  for (const key of Object.keys(ZERO_COUNTS) as Array<keyof RollupCounts>) result[key] = statistics[key] ?? 0;
+  return result;
 }
 
-function addCounts(a: Counts, b: Counts): Counts {
-  return {
-    received: a.received + b.received,
-    accepted: a.accepted + b.accepted,
-    completed: a.completed + b.completed,
-    completedOnTime: a.completedOnTime + b.completedOnTime,
-    overdueCompleted: a.overdueCompleted + b.overdueCompleted,
-    handlingWorkingDays: a.handlingWorkingDays + b.handlingWorkingDays,
-    immediateReceived: a.immediateReceived + b.immediateReceived,
-  };
+function figuresOf(catalogue: RollupCatalogueFigures): RollupCatalogueFigures {
+  const result = { ...ZERO_CATALOGUE_FIGURES };
+  for (const key of Object.keys(ZERO_CATALOGUE_FIGURES) as Array<keyof RollupCatalogueFigures>) result[key] = catalogue[key] ?? 0;
+  return result;
+}
+
+function addUp<T extends object>(a: T, b: T): T {
+  const sum = { ...a } as Record<string, number>;
+  for (const [key, value] of Object.entries(b) as Array<[string, number]>) sum[key] = (sum[key] ?? 0) + value;
+  return sum as T;
 }
 
 function addOpenWork(a: RollupOpenWork, b: RollupOpenWork): RollupOpenWork {

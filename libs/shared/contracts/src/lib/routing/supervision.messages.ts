@@ -51,6 +51,49 @@ export class SnapshotStatisticsV1 {
 
   @ValidateIf((_, value) => value !== null) @IsNumber() @Min(0) @Max(1)
   immediateShare!: number | null;
+
+  /** 好差评: ratings given, of which case ratings, satisfied ratings and bad reviews (and how those ended). */
+  @IsInt() @Min(0) @Max(COUNT_MAX) ratings!: number;
+  @IsInt() @Min(0) @Max(COUNT_MAX) caseRatings!: number;
+  @IsInt() @Min(0) @Max(COUNT_MAX) satisfiedRatings!: number;
+  @IsInt() @Min(0) @Max(COUNT_MAX) badReviews!: number;
+  @IsInt() @Min(0) @Max(COUNT_MAX) badReviewsRectified!: number;
+  @IsInt() @Min(0) @Max(COUNT_MAX) badReviewsInvalid!: number;
+
+  /** caseRatings / completed (may exceed 1: a case completed before the period rated in it). */
+  @ValidateIf((_, value) => value !== null) @IsNumber() @Min(0)
+  ratingRate!: number | null;
+
+  @ValidateIf((_, value) => value !== null) @IsNumber() @Min(0) @Max(1)
+  satisfactionRate!: number | null;
+
+  @ValidateIf((_, value) => value !== null) @IsNumber() @Min(0)
+  rectificationRate!: number | null;
+}
+
+/** The centre's published catalogue: item counts and the shares derived from them. */
+export class SnapshotCatalogueV1 {
+  @IsInt() @Min(0) @Max(COUNT_MAX) items!: number;
+  @IsInt() @Min(0) @Max(COUNT_MAX) onlineApplicableItems!: number;
+  @IsInt() @Min(0) @Max(COUNT_MAX) fullyOnlineItems!: number;
+  @IsInt() @Min(0) @Max(COUNT_MAX) immediateItems!: number;
+  @IsInt() @Min(0) @Max(COUNT_MAX) limitComparableItems!: number;
+
+  /** Sum over the comparable items of (法定 − 承诺) / 法定. */
+  @IsNumber() @Min(-COUNT_MAX) @Max(COUNT_MAX)
+  limitCompressionSum!: number;
+
+  @ValidateIf((_, value) => value !== null) @IsNumber() @Min(0) @Max(1)
+  onlineApplicableShare!: number | null;
+
+  @ValidateIf((_, value) => value !== null) @IsNumber() @Min(0) @Max(1)
+  fullyOnlineShare!: number | null;
+
+  @ValidateIf((_, value) => value !== null) @IsNumber() @Min(0) @Max(1)
+  immediateItemShare!: number | null;
+
+  @ValidateIf((_, value) => value !== null) @IsNumber()
+  limitCompression!: number | null;
 }
 
 /**
@@ -96,4 +139,7 @@ export class SupervisionSnapshotV1 {
 
   @ValidateNested() @Type(() => SnapshotStatisticsV1)
   statistics!: SnapshotStatisticsV1;
+
+  @ValidateNested() @Type(() => SnapshotCatalogueV1)
+  catalogue!: SnapshotCatalogueV1;
 }

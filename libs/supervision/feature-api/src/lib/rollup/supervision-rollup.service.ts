@@ -4,6 +4,7 @@ import { CentreDirectory } from '@zhengwu/server/routing';
 import { OpenWorkReader, RollupSnapshotRepository, SupervisionAlertRepository, SweepLeaseRepository } from '@zhengwu/supervision/data-access';
 import {
   buildRollupTree,
+  catalogueWithShares,
   snapshotPeriod,
   statisticsWithRates,
   type RollupCentre,
@@ -89,6 +90,20 @@ export class SupervisionRollupService {
           overdueCompleted: row?.overdueCompleted ?? 0,
           handlingWorkingDays: row?.handlingWorkingDays ?? 0,
           immediateReceived: row?.immediateReceived ?? 0,
+          ratings: row?.ratings ?? 0,
+          caseRatings: row?.caseRatings ?? 0,
+          satisfiedRatings: row?.satisfiedRatings ?? 0,
+          badReviews: row?.badReviews ?? 0,
+          badReviewsRectified: row?.badReviewsRectified ?? 0,
+          badReviewsInvalid: row?.badReviewsInvalid ?? 0,
+        }),
+        catalogue: catalogueWithShares({
+          items: view.catalogue.items,
+          onlineApplicableItems: view.catalogue.onlineApplicableItems,
+          fullyOnlineItems: view.catalogue.fullyOnlineItems,
+          immediateItems: view.catalogue.immediateItems,
+          limitComparableItems: view.catalogue.limitComparableItems,
+          limitCompressionSum: view.catalogue.limitCompressionSum,
         }),
       };
     });

@@ -67,6 +67,9 @@ describe('supervision roll-up across levels (one deployment, loopback)', () => {
       expect(shehongSnapshot.openWork.red).toBeGreaterThanOrEqual(1);
       expect(shehongSnapshot.openWork.overdueAlerts).toBeGreaterThanOrEqual(1);
       expect(shehongSnapshot.statistics.received).toBeGreaterThanOrEqual(1);
+      // Shehong's demo catalogue is published: the province sees its item shares too.
+      expect(shehongSnapshot.catalogue.items).toBeGreaterThan(0);
+      expect(shehongSnapshot.catalogue.onlineApplicableShare).not.toBeNull();
 
       // Aggregates only: exactly these members, and nothing of the case, the applicant or the staff.
       expect(new Set(keysOf(shehongSnapshot))).toEqual(
@@ -75,6 +78,10 @@ describe('supervision roll-up across levels (one deployment, loopback)', () => {
           'openWork', 'openWork.open', 'openWork.normal', 'openWork.yellow', 'openWork.red', 'openWork.overdueAlerts', 'openWork.dueSoonAlerts',
           'statistics', 'statistics.received', 'statistics.accepted', 'statistics.completed', 'statistics.completedOnTime', 'statistics.overdueCompleted',
           'statistics.handlingWorkingDays', 'statistics.immediateReceived', 'statistics.onTimeRate', 'statistics.averageHandlingWorkingDays', 'statistics.immediateShare',
+          'statistics.ratings', 'statistics.caseRatings', 'statistics.satisfiedRatings', 'statistics.badReviews', 'statistics.badReviewsRectified', 'statistics.badReviewsInvalid',
+          'statistics.ratingRate', 'statistics.satisfactionRate', 'statistics.rectificationRate',
+          'catalogue', 'catalogue.items', 'catalogue.onlineApplicableItems', 'catalogue.fullyOnlineItems', 'catalogue.immediateItems', 'catalogue.limitComparableItems',
+          'catalogue.limitCompressionSum', 'catalogue.onlineApplicableShare', 'catalogue.fullyOnlineShare', 'catalogue.immediateItemShare', 'catalogue.limitCompression',
         ]),
       );
       const signed = await sentEnvelopes(SHEHONG, generatedAt);
@@ -97,6 +104,7 @@ describe('supervision roll-up across levels (one deployment, loopback)', () => {
         snapshotAt: generatedAt.toISOString(),
         openWork: shehongSnapshot.openWork,
         statistics: shehongSnapshot.statistics,
+        catalogue: shehongSnapshot.catalogue,
       });
       expect(cityView.root.subtree.openWork.red).toBe((cityView.root.openWork?.red ?? 0) + shehongSnapshot.openWork.red);
 
