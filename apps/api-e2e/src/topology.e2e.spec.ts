@@ -63,6 +63,7 @@ describe('the three-deployment topology', () => {
       },
       basePort + 1,
       TOPOLOGY_RUNNER,
+      TIMEOUT - 10_000,
     );
   }, TIMEOUT);
 

@@ -28,7 +28,15 @@ export async function startWebFixture(name: string, port: number, dataDir: strin
   const url = new URL(testDatabaseFromEnv().adminUrl);
   url.pathname = `/zhengwu_web_${name}_${Date.now()}`;
   const platform = await startPlatform({ DATABASE_URL: url.toString(), ZHENGWU_DATA_DIR: dataDir }, port);
-  const browser = await launchChromium();
+  let browser: Browser;
+  try {
+    browser = await launchChromium();
+  } catch (error) {
+    // Without a browser the suite fails; it must not also leave the platform running.
+    await platform.interrupt();
+    await dropDatabaseOnTestServer(url.pathname.slice(1));
+    throw error;
+  }
   const contexts: BrowserContext[] = [];
   return {
     platform,

@@ -55,8 +55,17 @@ const DESCRIPTION_MAX = 500;
         <legend class="wb-section-title">{{ 'counter.itemLegend' | transloco }}</legend>
         <mat-form-field appearance="outline">
           <mat-label>{{ 'counter.itemCentre' | transloco }}</mat-label>
-          <input matInput formControlName="centre" [matAutocomplete]="centreOptions" (blur)="resolveTypedCentre()" spellcheck="false" />
-          <mat-autocomplete #centreOptions="matAutocomplete" [displayWith]="displayCentre" autoActiveFirstOption>
+          <!-- While the panel is open a blur means an option is being pressed: resolving the typed text then
+               would re-render the options under the pointer and lose the click. -->
+          <input
+            matInput
+            formControlName="centre"
+            [matAutocomplete]="centreOptions"
+            #centreTrigger="matAutocompleteTrigger"
+            (blur)="centreTrigger.panelOpen || resolveTypedCentre()"
+            spellcheck="false"
+          />
+          <mat-autocomplete #centreOptions="matAutocomplete" [displayWith]="displayCentre" (closed)="resolveTypedCentre()" autoActiveFirstOption>
             @for (centre of centreOptionsList(); track centre.code) {
               <mat-option [value]="centre">{{ centre.name }} {{ centre.code }}</mat-option>
             }
