@@ -5,8 +5,7 @@ import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { ApplicationSummary, PageOf } from '@zhengwu/shared/contracts';
-import { ApplicationsApi } from '@zhengwu/web/approval/data-access';
+import { ApplicantCasesApi, type ApplicantCasesPage } from '@zhengwu/web/approval/data-access';
 import { describeHttpError } from '@zhengwu/web/shared/auth';
 import { LocalDatePipe, Translatable } from '@zhengwu/web/shared/i18n';
 import { FormErrorComponent } from '@zhengwu/web/shared/ui';
@@ -16,7 +15,10 @@ import { StatusChipComponent } from '../shared/status-chip.component';
 
 export const MY_CASES_PAGE_SIZE = 20;
 
-/** 我的办件: every application of the signed-in applicant, newest first, with where it stands. */
+/**
+ * 我的办件: every application of the signed-in applicant, newest first, with where it stands, from
+ * every deployment (a Shehong case and a Suining case may be held by different ones).
+ */
 @Component({
   selector: 'portal-my-cases-page',
   imports: [
@@ -37,11 +39,11 @@ export class MyCasesPage {
   /** `?page=2` (from the URL, so that back returns to the same page). */
   readonly page = input<string>();
 
-  private readonly api = inject(ApplicationsApi);
+  private readonly api = inject(ApplicantCasesApi);
   private readonly router = inject(Router);
   private readonly retries = new Subject<void>();
 
-  protected readonly result = signal<PageOf<ApplicationSummary> | null>(null);
+  protected readonly result = signal<ApplicantCasesPage | null>(null);
   protected readonly loading = signal(true);
   protected readonly error = signal<Translatable | null>(null);
 
@@ -56,7 +58,7 @@ export class MyCasesPage {
           this.error.set(null);
         }),
         switchMap((page) =>
-          this.api.mine(page, MY_CASES_PAGE_SIZE).pipe(
+          this.api.page(page, MY_CASES_PAGE_SIZE).pipe(
             catchError((error: unknown) => {
               this.error.set(describeHttpError(error).message);
               return of(null);

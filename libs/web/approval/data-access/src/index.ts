@@ -1,5 +1,6 @@
 export * from './lib/api/catalogue.api';
 export * from './lib/api/applications.api';
+export * from './lib/api/applicant-cases';
 export * from './lib/api/notifications.api';
 export * from './lib/live/sse-parser';
 export * from './lib/live/live-application.stream';

@@ -1,10 +1,8 @@
-import { HttpClient, HttpEvent, HttpEventType, HttpParams } from '@angular/common/http';
+import { HttpClient, HttpEvent, HttpEventType } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type {
-  ApplicationSummary,
   ApplicationView,
   CreateApplicationRequest,
-  PageOf,
   PublicCaseView,
   RateRequest,
   RatingView,
@@ -99,13 +97,6 @@ export class ApplicationsApi {
 
   rate(centreCode: string, applicationId: string, request: RateRequest): Observable<RatingView> {
     return this.http.post<RatingView>(`${applicationPath(centreCode, applicationId)}/ratings`, request);
-  }
-
-  /** The signed-in applicant's applications at every centre of this deployment, newest first. */
-  mine(page = 1, pageSize = 20): Observable<PageOf<ApplicationSummary>> {
-    return this.http.get<PageOf<ApplicationSummary>>(`${API_V1}/me/applications`, {
-      params: new HttpParams().set('page', page).set('pageSize', pageSize),
-    });
   }
 
   /** Anyone with the case number and its query code: no personal data in the answer. */

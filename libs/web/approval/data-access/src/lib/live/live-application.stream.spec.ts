@@ -1,7 +1,7 @@
 import { TestBed } from '@angular/core/testing';
-import { applicantTokenResponse, AUTH_CONFIG, AuthStore } from '@zhengwu/web/shared/auth';
+import { applicantTokenResponse, AUTH_CONFIG, AuthStore, DeploymentDirectory, type DeploymentDirectoryView } from '@zhengwu/web/shared/auth';
 import { provideI18nTesting } from '@zhengwu/web/shared/i18n';
-import { Subscription } from 'rxjs';
+import { of, Subscription } from 'rxjs';
 import { FETCH, LIVE_STREAM_OPTIONS, LiveApplicationSignal, LiveApplicationStream, LiveStreamError, reconnectDelay } from './live-application.stream';
 
 /** A response whose body the test writes to, chunk by chunk. */
@@ -58,6 +58,8 @@ const until = async (condition: () => boolean) => {
   expect(condition()).toBe(true);
 };
 
+const sameDeployment: DeploymentDirectoryView = { baseFor: () => '', bases: () => [''], identityIssuerBase: '' };
+
 describe('LiveApplicationStream', () => {
   let streams: FakeStream[];
   let requests: Array<{ url: string; init: RequestInit }>;
@@ -72,6 +74,8 @@ describe('LiveApplicationStream', () => {
     TestBed.configureTestingModule({
       providers: [
         provideI18nTesting(),
+        // Everything on this deployment unless a test says otherwise (no directory request from jsdom).
+        { provide: DeploymentDirectory, useValue: { load: () => of(sameDeployment) } },
         { provide: AUTH_CONFIG, useValue: { kind: 'applicant', loginPath: '/login', homePath: '/me' } },
         { provide: LIVE_STREAM_OPTIONS, useValue: { baseDelayMs: 4, maxDelayMs: 16, random: () => 0.999 } },
         {
@@ -115,6 +119,19 @@ describe('LiveApplicationStream', () => {
       { type: 'ready', id: 'app-1', version: 2, status: 12 },
       { type: 'changed', id: 'app-1', seq: '9' },
     ]);
+  });
+
+  it('opens the stream at the deployment hosting the centre', async () => {
+    const view: DeploymentDirectoryView = {
+      baseFor: (code) => (code === '510900' ? 'http://city.test' : ''),
+      bases: () => ['', 'http://city.test'],
+      identityIssuerBase: '',
+    };
+    jest.spyOn(TestBed.inject(DeploymentDirectory), 'load').mockReturnValue(of(view));
+    watch();
+    await until(() => streams.length === 1);
+    expect(requests[0].url).toBe('http://city.test/api/v1/centres/510900/applications/app-1/live');
+    expect(requests[0].init.headers).toMatchObject({ Authorization: 'Bearer applicant-token' });
   });
 
   it('reconnects with growing delays after drops, and resets them once a connection works', async () => {

@@ -1,8 +1,8 @@
 import { inject, Injectable, InjectionToken } from '@angular/core';
 import type { ApplicationStatus } from '@zhengwu/approval/domain';
-import { API_V1, AuthStore } from '@zhengwu/web/shared/auth';
+import { API_V1, AuthStore, DeploymentDirectory } from '@zhengwu/web/shared/auth';
 import { UiLanguageService } from '@zhengwu/web/shared/i18n';
-import { defer, filter, map, merge, Observable, retry, Subject, throwError, timer } from 'rxjs';
+import { defer, filter, map, merge, Observable, retry, Subject, switchMap, take, throwError, timer } from 'rxjs';
 import { SseMessage, SseParser } from './sse-parser';
 
 /** `fetch`, replaceable in tests (jsdom has none). */
@@ -60,7 +60,8 @@ const FATAL_STATUSES = new Set([400, 401, 403, 404]);
  * `fetch` and a ReadableStream reader. A dropped or ended connection is reopened with exponential
  * backoff (the attempt count resets once a connection delivers an event); unsubscribing aborts the
  * request. Events may have been missed while reconnecting: every `ready` carries the current
- * version, so the page reloads when it differs from what it shows.
+ * version, so the page reloads when it differs from what it shows. The stream is opened at the
+ * deployment hosting the centre (the directory says which), as the HTTP interceptor does for requests.
  */
 @Injectable({ providedIn: 'root' })
 export class LiveApplicationStream {
@@ -68,9 +69,17 @@ export class LiveApplicationStream {
   private readonly language = inject(UiLanguageService);
   private readonly fetchFn = inject(FETCH);
   private readonly options = inject(LIVE_STREAM_OPTIONS);
+  private readonly directory = inject(DeploymentDirectory);
 
   watch(centreCode: string, applicationId: string): Observable<LiveApplicationSignal> {
-    const url = `${API_V1}/centres/${encodeURIComponent(centreCode)}/applications/${encodeURIComponent(applicationId)}/live`;
+    const path = `${API_V1}/centres/${encodeURIComponent(centreCode)}/applications/${encodeURIComponent(applicationId)}/live`;
+    return this.directory.load().pipe(
+      take(1),
+      switchMap((directory) => this.live(`${directory.baseFor(centreCode)}${path}`)),
+    );
+  }
+
+  private live(url: string): Observable<LiveApplicationSignal> {
     return defer(() => {
       const reconnects = new Subject<LiveReconnecting>();
       const events = this.connection(url).pipe(
