@@ -8,6 +8,7 @@ import { Supervision1795820000100 } from './migrations/1795820000100-supervision
 import { SupervisionStatistics1795820000200 } from './migrations/1795820000200-statistics';
 import { SupervisionRollup1795820000700 } from './migrations/1795820000700-rollup';
 import { SupervisionStatisticsRatings1795820000500 } from './migrations/1795820000500-statistics-ratings';
+import { SupervisionStatisticsMonthly1795820000810 } from './migrations/1795820000810-statistics-monthly';
 
 export const SUPERVISION_ENTITIES = [
   SupervisionRuleEntity,
@@ -19,4 +20,4 @@ export const SUPERVISION_ENTITIES = [
 ];
 
 /** Scope supervision owns the migration range 17958200xxxxx. */
-export const SUPERVISION_MIGRATIONS = [Supervision1795820000100, SupervisionStatistics1795820000200, SupervisionStatisticsRatings1795820000500, SupervisionRollup1795820000700];
+export const SUPERVISION_MIGRATIONS = [Supervision1795820000100, SupervisionStatistics1795820000200, SupervisionStatisticsRatings1795820000500, SupervisionRollup1795820000700, SupervisionStatisticsMonthly1795820000810];

@@ -1,9 +1,10 @@
-import { nationalCalendar } from '@zhengwu/calendar/domain';
+import { type CivilDate, nationalCalendar } from '@zhengwu/calendar/domain';
 import {
   catalogueIndicators,
   foldEvents,
   foldRatingChanges,
   limitCompressionOf,
+  periodParts,
   type RatingChange,
   type StatEvent,
   statisticsPeriodProblem,
@@ -121,3 +122,49 @@ describe('statistics counters', () => {
     expect(statisticsPeriodProblem('2026-02-01', '2026-01-31')).toBe('from_after_to');
   });
 });
+
+describe('statistics periods', () => {
+  it('reads whole months from the monthly counters and the edges from the daily ones', () => {
+    expect(periodParts('2026-01-01', '2026-12-31')).toEqual({ days: [], months: { from: '2026-01-01', to: '2026-12-01' } });
+    expect(periodParts('2026-01-15', '2026-03-10')).toEqual({
+      days: [
+        { from: '2026-01-15', to: '2026-01-31' },
+        { from: '2026-03-01', to: '2026-03-10' },
+      ],
+      months: { from: '2026-02-01', to: '2026-02-01' },
+    });
+    expect(periodParts('2026-02-03', '2026-02-27')).toEqual({ days: [{ from: '2026-02-03', to: '2026-02-27' }], months: null });
+    expect(periodParts('2026-01-31', '2026-03-01')).toEqual({
+      days: [
+        { from: '2026-01-31', to: '2026-01-31' },
+        { from: '2026-03-01', to: '2026-03-01' },
+      ],
+      months: { from: '2026-02-01', to: '2026-02-01' },
+    });
+    expect(periodParts('2025-12-01', '2026-01-31')).toEqual({ days: [], months: { from: '2025-12-01', to: '2026-01-01' } });
+    expect(periodParts('2024-02-01', '2024-02-29')).toEqual({ days: [], months: { from: '2024-02-01', to: '2024-02-01' } });
+    expect(periodParts('2026-05-02', '2026-05-01')).toEqual({ days: [], months: null });
+  });
+
+  it('covers every day of any period exactly once', () => {
+    const day = (n: number) => new Date(Date.UTC(2023, 10, 1 + n)).toISOString().slice(0, 10) as CivilDate;
+    for (let a = 0; a < 500; a += 7) {
+      for (let b = a; b < a + 120; b += 5) {
+        const parts = periodParts(day(a), day(b));
+        const covered: string[] = [];
+        for (const range of parts.days) for (let d = range.from; d <= range.to; d = day(dayIndex(d) + 1)) covered.push(d);
+        if (parts.months) {
+          for (let d = parts.months.from; d <= parts.months.to; d = day(dayIndex(d) + 1)) {
+            if (d.endsWith('-01')) for (let x = d; x.slice(0, 7) === d.slice(0, 7); x = day(dayIndex(x) + 1)) covered.push(x);
+          }
+        }
+        const expected = Array.from({ length: b - a + 1 }, (_, i) => day(a + i));
+        expect([day(a), day(b), covered.sort()]).toEqual([day(a), day(b), expected]);
+      }
+    }
+  });
+});
+
+function dayIndex(date: string): number {
+  return Math.round((Date.parse(`${date}T00:00:00Z`) - Date.UTC(2023, 10, 1)) / 86_400_000);
+}

@@ -345,3 +345,52 @@ export function statisticsPeriodProblem(from: unknown, to: unknown): 'from_not_a
   if (!isCivilDate(to)) return 'to_not_a_date';
   return from > to ? 'from_after_to' : null;
 }
+
+/**
+ * How a period is read: whole calendar months from the monthly counters, the days before the
+ * first and after the last whole month from the daily ones. A year costs 12 monthly rows per key
+ * instead of 365 daily ones. Ranges are inclusive; `months` holds first days of months.
+ */
+export interface PeriodParts {
+  days: Array<{ from: CivilDate; to: CivilDate }>;
+  months: { from: CivilDate; to: CivilDate } | null;
+}
+
+export function periodParts(from: CivilDate, to: CivilDate): PeriodParts {
+  const firstWhole = from.endsWith('-01') ? from : nextMonthStart(from);
+  const afterLastWhole = monthStart(nextDay(to)); // the month of the day after `to`, started
+  if (firstWhole >= afterLastWhole) return { days: from <= to ? [{ from, to }] : [], months: null };
+  const days: PeriodParts['days'] = [];
+  if (from < firstWhole) days.push({ from, to: previousDay(firstWhole) });
+  if (afterLastWhole <= to) days.push({ from: afterLastWhole, to });
+  return { days, months: { from: firstWhole, to: previousMonthStart(afterLastWhole) } };
+}
+
+/** The first day of the date's month. */
+export function monthStart(date: CivilDate): CivilDate {
+  return `${date.slice(0, 7)}-01` as CivilDate;
+}
+
+function nextMonthStart(date: CivilDate): CivilDate {
+  const [y, m] = [Number(date.slice(0, 4)), Number(date.slice(5, 7))];
+  return m === 12 ? (`${y + 1}-01-01` as CivilDate) : (`${y}-${String(m + 1).padStart(2, '0')}-01` as CivilDate);
+}
+
+function previousMonthStart(date: CivilDate): CivilDate {
+  const [y, m] = [Number(date.slice(0, 4)), Number(date.slice(5, 7))];
+  return m === 1 ? (`${y - 1}-12-01` as CivilDate) : (`${y}-${String(m - 1).padStart(2, '0')}-01` as CivilDate);
+}
+
+function nextDay(date: CivilDate): CivilDate {
+  return shiftDay(date, 1);
+}
+
+function previousDay(date: CivilDate): CivilDate {
+  return shiftDay(date, -1);
+}
+
+function shiftDay(date: CivilDate, by: number): CivilDate {
+  const utc = new Date(`${date}T00:00:00Z`);
+  utc.setUTCDate(utc.getUTCDate() + by);
+  return utc.toISOString().slice(0, 10) as CivilDate;
+}

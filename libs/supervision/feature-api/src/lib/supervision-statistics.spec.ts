@@ -207,6 +207,26 @@ describe('supervision statistics', () => {
         expect(view.catalogue).toEqual(catalogueIndicators((await recountCatalogue('centre'))[''] ?? ZERO_CATALOGUE));
       }
 
+      // Periods cut anywhere around the days that have counts give the same rows as the whole
+      // range: read from the daily counters only (first to last day), from both (partial months
+      // around whole ones) or from the monthly ones.
+      const { rows: [span] } = await asSuining((c) => c.query(`SELECT min(day)::text AS first, max(day)::text AS last FROM supervision_stat_counters WHERE tenant_id = $1`, [SUINING]));
+      const shift = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+      const periods = [
+        [span.first, span.last],
+        [`${span.first.slice(0, 7)}-01`, span.last],
+        [span.first, shift(span.last, 40)],
+        [shift(span.first, -40), shift(span.last, 40)],
+        [shift(span.first, -400), shift(span.last, 400)],
+      ];
+      for (const dimension of ['centre', 'item', 'staff'] as const) {
+        const whole = kit.ok(await t.http.get<StatisticsView>(`/api/v1/centres/${SUINING}/supervision/statistics?from=2020-01-01&to=2030-12-31&dimension=${dimension}`, { token: supervisor })).rows;
+        for (const [from, to] of periods) {
+          const part = kit.ok(await t.http.get<StatisticsView>(`/api/v1/centres/${SUINING}/supervision/statistics?from=${from}&to=${to}&dimension=${dimension}`, { token: supervisor })).rows;
+          expect([dimension, from, to, part]).toEqual([dimension, from, to, whole]);
+        }
+      }
+
       const centre = kit.ok(await t.http.get<StatisticsView>(`/api/v1/centres/${SUINING}/supervision/statistics?from=2020-01-01&to=2030-12-31`, { token: supervisor })).rows[0];
       expect(centre.received).toBeGreaterThanOrEqual(4);
       expect(centre.immediateReceived).toBeGreaterThanOrEqual(2);

@@ -4,12 +4,15 @@ import { UnitOfWork } from '@zhengwu/server/core/database';
 import {
   type CatalogueFigures,
   type CounterDelta,
+  monthStart,
+  periodParts,
   type RatingChange,
   STAT_COUNTER_FIELDS,
   type StatCounters,
   type StatDimension,
   type StatEvent,
   type StatRatingLevel,
+  sumCounters,
 } from '@zhengwu/supervision/domain';
 
 /** The counters' columns, in STAT_COUNTER_FIELDS order. */
@@ -116,17 +119,30 @@ export class StatCountersRepository {
     }));
   }
 
+  /** Adds the deltas to the daily counters and to the monthly ones, in the caller's transaction. */
   async add(tenantId: string, deltas: readonly CounterDelta[]): Promise<void> {
     const manager = this.uow.manager({ tenantId });
     const placeholders = COLUMN_LIST.map((_, i) => `$${i + 6}`).join(', ');
     const updates = COLUMN_LIST.map((column) => `${column} = s.${column} + EXCLUDED.${column}`).join(', ');
-    for (const delta of deltas) {
-      await manager.query(
-        `INSERT INTO supervision_stat_counters AS s (tenant_id, dimension, key, day, label, ${COLUMN_LIST.join(', ')})
+    const daily = `INSERT INTO supervision_stat_counters AS s (tenant_id, dimension, key, day, label, ${COLUMN_LIST.join(', ')})
          VALUES ($1, $2, $3, $4, $5, ${placeholders})
-         ON CONFLICT (tenant_id, dimension, key, day) DO UPDATE SET ${updates}`,
-        [tenantId, delta.dimension, delta.key, delta.day, delta.label, ...STAT_COUNTER_FIELDS.map((field) => delta.counters[field])],
-      );
+         ON CONFLICT (tenant_id, dimension, key, day) DO UPDATE SET ${updates}`;
+    const monthly = `INSERT INTO supervision_stat_counters_monthly AS s (tenant_id, dimension, key, month, label, ${COLUMN_LIST.join(', ')})
+         VALUES ($1, $2, $3, $4, $5, ${placeholders})
+         ON CONFLICT (tenant_id, dimension, key, month) DO UPDATE SET ${updates}`;
+    // Deltas of one fold are merged per day; merging them per month first halves the monthly writes.
+    const months = new Map<string, CounterDelta>();
+    for (const delta of deltas) {
+      const values = STAT_COUNTER_FIELDS.map((field) => delta.counters[field]);
+      await manager.query(daily, [tenantId, delta.dimension, delta.key, delta.day, delta.label, ...values]);
+      const month = monthStart(delta.day);
+      const id = `${month}|${delta.dimension}|${delta.key}`;
+      const existing = months.get(id);
+      if (existing) existing.counters = sumCounters(existing.counters, delta.counters);
+      else months.set(id, { ...delta, day: month, counters: { ...delta.counters } });
+    }
+    for (const delta of months.values()) {
+      await manager.query(monthly, [tenantId, delta.dimension, delta.key, delta.day, delta.label, ...STAT_COUNTER_FIELDS.map((field) => delta.counters[field])]);
     }
   }
 
@@ -204,17 +220,32 @@ export class StatCountersRepository {
     await this.uow.manager({ tenantId }).query('UPDATE supervision_stat_watermarks SET last_event_seq = $2, updated_at = now() WHERE tenant_id = $1', [tenantId, seq]);
   }
 
-  /** A period's sums per key of one dimension (staff rows labelled with the staff member's name). */
+  /**
+   * A period's sums per key of one dimension (staff rows labelled with the staff member's name):
+   * whole months from the monthly counters, the partial months at either end from the daily ones.
+   */
   async period(tenantId: string, dimension: StatDimension, from: string, to: string): Promise<Array<{ key: string; label: string; counters: StatCounters }>> {
+    const parts = periodParts(from as CivilDate, to as CivilDate);
+    // An empty range is written as from > to, which BETWEEN never matches.
+    const none = { from: '9999-12-31', to: '0001-01-01' };
+    const [head = none, tail = none] = parts.days;
+    const months = parts.months ?? none;
+    const columns = COLUMN_LIST.join(', ');
     const rows: Array<Record<string, string>> = await this.uow.manager({ tenantId }).query(
-      `SELECT s.key, coalesce(max(st.name), max(s.label)) AS label,
-              ${COLUMN_LIST.map((column) => `sum(s.${column}) AS ${column}`).join(', ')}
-         FROM supervision_stat_counters s
-         LEFT JOIN staff st ON s.dimension = 'staff' AND st.tenant_id = s.tenant_id AND st.id::text = s.key
-        WHERE s.tenant_id = $1 AND s.dimension = $2 AND s.day BETWEEN $3 AND $4
-        GROUP BY s.key
-        ORDER BY s.key`,
-      [tenantId, dimension, from, to],
+      `WITH parts AS (
+         SELECT key, label, ${columns} FROM supervision_stat_counters
+          WHERE tenant_id = $1 AND dimension = $2 AND (day BETWEEN $3 AND $4 OR day BETWEEN $5 AND $6)
+         UNION ALL
+         SELECT key, label, ${columns} FROM supervision_stat_counters_monthly
+          WHERE tenant_id = $1 AND dimension = $2 AND month BETWEEN $7 AND $8
+       )
+       SELECT p.key, coalesce(max(st.name), max(p.label)) AS label,
+              ${COLUMN_LIST.map((column) => `sum(p.${column}) AS ${column}`).join(', ')}
+         FROM parts p
+         LEFT JOIN staff st ON $2 = 'staff' AND st.tenant_id = $1 AND st.id::text = p.key
+        GROUP BY p.key
+        ORDER BY p.key`,
+      [tenantId, dimension, head.from, head.to, tail.from, tail.to, months.from, months.to],
     );
     return rows.map((row) => {
       const counters = {} as StatCounters;
