@@ -81,8 +81,8 @@ export class SupervisionNoticesPage {
   protected readonly listError = signal<Translatable | null>(null);
 
   /** Drafts per notice id, the notice being saved, and the last failure per notice. */
-  protected readonly responses = signal<Record<string, string>>({});
-  protected readonly comments = signal<Record<string, string>>({});
+  protected readonly responses = signal<Partial<Record<string, string>>>({});
+  protected readonly comments = signal<Partial<Record<string, string>>>({});
   protected readonly saving = signal<string | null>(null);
   protected readonly actionErrors = signal<Partial<Record<string, Translatable>>>({});
   protected readonly done = signal<Record<string, 'responded' | 'closed'>>({});

@@ -1,66 +1,75 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { RectificationView } from '@zhengwu/shared/contracts';
+import type { RectificationAction, RectificationCaseView, RectificationStatus } from '@zhengwu/shared/contracts';
 import { describeHttpError } from '@zhengwu/web/shared/auth';
 import { Translatable } from '@zhengwu/web/shared/i18n';
 import { FormErrorComponent } from '@zhengwu/web/shared/ui';
 import { SupervisionApi } from '@zhengwu/web/workbench/data-access';
+import { finalize } from 'rxjs';
 import { CHINA_OFFSET, INSTANT_FORMAT } from '../shared/dates';
 import { staffAccess } from '../shared/staff-access';
 import { SupervisionNavComponent } from './supervision-nav.component';
 
-/** The statuses a rectification case can have (rectifications table), named in the translations. */
-const RECTIFICATION_STATUSES = new Set(['open', 'valid', 'invalid', 'appealed', 'rectifying', 'done', 'cannot_fix']);
+export type RectificationFilter = 'inHand' | 'finished' | 'all';
+export const RECTIFICATION_FILTERS: Readonly<Record<RectificationFilter, readonly RectificationStatus[]>> = {
+  inHand: ['open', 'valid', 'appealed', 'rectifying'],
+  finished: ['invalid', 'done', 'cannot_fix'],
+  all: [],
+};
+/** Actions that must carry a note (the server says so too: RECTIFICATION_NOTE_REQUIRED). */
+const NOTE_OPTIONAL: ReadonlySet<RectificationAction> = new Set(['confirm_valid', 'start']);
+const DEFAULT_EXTENSION_WORKING_DAYS = 5;
+const MAX_EXTENSION_WORKING_DAYS = 30;
+const NOTE_MAX = 2000;
+
+interface Draft {
+  action: RectificationAction | '';
+  note: string;
+  workingDays: number;
+}
 
 /**
- * 差评整改: the rectification cases bad ratings opened that are still in hand (open, confirmed
- * valid, appealed, being rectified), each with its deadline and a link to the case. The API offers
- * the list only: the actions on a rectification are not in the server yet.
+ * 差评整改: the rectification cases bad ratings open, and their handling by the supervisors: the
+ * review confirmed valid or appealed (the appeal upheld or rejected), rectification with one
+ * extension, done or cannot be fixed, and the follow-up call to the applicant.
  */
 @Component({
   selector: 'wb-supervision-rectifications-page',
-  imports: [DatePipe, RouterLink, MatProgressBarModule, TranslocoPipe, FormErrorComponent, SupervisionNavComponent],
+  imports: [
+    DatePipe,
+    FormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    TranslocoPipe,
+    FormErrorComponent,
+    SupervisionNavComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `
-    <h1 class="zw-page-title">{{ 'supervision.rectifications' | transloco }}</h1>
-    <wb-supervision-nav />
-    <p>{{ 'supervision.rectificationsIntro' | transloco }}</p>
-    <zw-form-error [message]="error()" />
-    @if (rectifications(); as list) {
-      @if (list.length) {
-        <table class="wb-table" data-testid="rectification-list" [attr.aria-label]="'supervision.rectifications' | transloco">
-          <thead>
-            <tr>
-              <th scope="col">{{ 'supervision.col.case' | transloco }}</th>
-              <th scope="col">{{ 'supervision.col.status' | transloco }}</th>
-              <th scope="col">{{ 'supervision.col.due' | transloco }}</th>
-              <th scope="col">{{ 'supervision.col.opened' | transloco }}</th>
-            </tr>
-          </thead>
-          <tbody>
-            @for (item of list; track item.id) {
-              <tr>
-                <td><a [routerLink]="['/cases', item.applicationId]">{{ item.caseNumber }}</a></td>
-                <td>{{ statusLabel(item.status) | transloco }}</td>
-                <td>
-                  {{ item.due }}
-                  @if (item.dueProvisional) {
-                    <span class="wb-provisional">{{ 'case.provisional' | transloco }}</span>
-                  }
-                </td>
-                <td>{{ item.createdAt | date: instantFormat : offset }}</td>
-              </tr>
-            }
-          </tbody>
-        </table>
-      } @else {
-        <p class="zw-notice">{{ 'supervision.noRectifications' | transloco }}</p>
-      }
-    } @else if (!error()) {
-      <mat-progress-bar mode="indeterminate" [attr.aria-label]="'common.loading' | transloco" />
+  templateUrl: './supervision-rectifications.page.html',
+  styles: `
+    .wb-rectification {
+      margin: 0 0 16px;
+      padding: 12px 16px;
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 8px;
+    }
+    .wb-grow {
+      flex: 1 1 320px;
+    }
+    .wb-pre {
+      white-space: pre-wrap;
     }
   `,
 })
@@ -69,17 +78,76 @@ export class SupervisionRectificationsPage {
   private readonly access = staffAccess();
   protected readonly instantFormat = INSTANT_FORMAT;
   protected readonly offset = CHINA_OFFSET;
-  protected readonly rectifications = signal<RectificationView[] | null>(null);
+  protected readonly filters = Object.keys(RECTIFICATION_FILTERS) as RectificationFilter[];
+  protected readonly noteMax = NOTE_MAX;
+  protected readonly maxExtension = MAX_EXTENSION_WORKING_DAYS;
+
+  protected readonly filter = signal<RectificationFilter>('inHand');
+  protected readonly cases = signal<RectificationCaseView[] | null>(null);
+  protected readonly loading = signal(false);
   protected readonly error = signal<Translatable | null>(null);
+  protected readonly drafts = signal<Partial<Record<string, Draft>>>({});
+  protected readonly saving = signal<string | null>(null);
+  protected readonly actionErrors = signal<Partial<Record<string, Translatable>>>({});
+  protected readonly done = signal<Partial<Record<string, RectificationAction>>>({});
 
   constructor() {
-    this.api.rectifications(this.access.centreCode()).subscribe({
-      next: (list) => this.rectifications.set(list),
-      error: (error: unknown) => this.error.set(describeHttpError(error).message),
-    });
+    this.load();
   }
 
-  protected statusLabel(status: string): string {
-    return RECTIFICATION_STATUSES.has(status) ? `supervision.rectificationStatus.${status}` : status;
+  protected load(): void {
+    this.loading.set(true);
+    this.error.set(null);
+    this.api
+      .rectificationCases(this.access.centreCode(), RECTIFICATION_FILTERS[this.filter()])
+      .pipe(finalize(() => this.loading.set(false)))
+      .subscribe({
+        next: (list) => this.cases.set(list),
+        error: (error: unknown) => this.error.set(describeHttpError(error).message),
+      });
+  }
+
+  protected draftOf(item: RectificationCaseView): Draft {
+    return this.drafts()[item.id] ?? { action: item.actions[0] ?? '', note: '', workingDays: DEFAULT_EXTENSION_WORKING_DAYS };
+  }
+
+  protected update(item: RectificationCaseView, change: Partial<Draft>): void {
+    this.drafts.update((all) => ({ ...all, [item.id]: { ...this.draftOf(item), ...change } }));
+  }
+
+  protected noteRequired(action: RectificationAction | ''): boolean {
+    return action !== '' && !NOTE_OPTIONAL.has(action);
+  }
+
+  protected submit(item: RectificationCaseView): void {
+    if (this.saving()) return;
+    const draft = this.draftOf(item);
+    if (!draft.action) return;
+    const note = draft.note.trim();
+    if (this.noteRequired(draft.action) && !note) {
+      this.setError(item.id, { key: 'supervision.rectification.noteRequired' });
+      return;
+    }
+    this.saving.set(item.id);
+    this.setError(item.id, null);
+    this.api
+      .actOnRectification(this.access.centreCode(), item.id, {
+        action: draft.action,
+        ...(note ? { note } : {}),
+        ...(draft.action === 'extend' ? { workingDays: draft.workingDays } : {}),
+      })
+      .pipe(finalize(() => this.saving.set(null)))
+      .subscribe({
+        next: (updated) => {
+          this.cases.update((list) => list?.map((c) => (c.id === updated.id ? updated : c)) ?? null);
+          this.done.update((all) => ({ ...all, [item.id]: draft.action || undefined }));
+          this.drafts.update((all) => ({ ...all, [item.id]: undefined }));
+        },
+        error: (error: unknown) => this.setError(item.id, describeHttpError(error).message),
+      });
+  }
+
+  private setError(id: string, message: Translatable | null): void {
+    this.actionErrors.update((all) => ({ ...all, [id]: message ?? undefined }));
   }
 }
