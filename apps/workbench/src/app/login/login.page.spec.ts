@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
-import type { CentreSummary } from '@zhengwu/shared/contracts';
+import type { CentreSummary, PublicDirectoryView } from '@zhengwu/shared/contracts';
 import { AUTH_CONFIG, authInterceptor, AuthStore, staffTokenResponse } from '@zhengwu/web/shared/auth';
 import { provideI18nTesting } from '@zhengwu/web/shared/i18n';
 import en from '../../../public/i18n/en.json';
@@ -18,6 +18,14 @@ const centres: CentreSummary[] = [
   { code: '510900', name: '遂宁市', level: 'city', parentCode: '510000' },
   { code: '510981', name: '射洪市', level: 'county', parentCode: '510900' },
 ];
+
+const oneDeployment: PublicDirectoryView = {
+  version: 1,
+  self: 'all',
+  identityIssuer: 'all',
+  deployments: [{ id: 'all', apiBaseUrl: 'http://127.0.0.1:3000' }],
+  centres: centres.map((centre) => ({ code: centre.code, deploymentId: 'all' })),
+};
 
 describe('workbench LoginPage', () => {
   let backend: HttpTestingController;
@@ -40,10 +48,11 @@ describe('workbench LoginPage', () => {
     backend = TestBed.inject(HttpTestingController);
   });
 
-  async function render() {
+  async function render(directory: PublicDirectoryView = oneDeployment) {
     const fixture = TestBed.createComponent(LoginPage);
     await fixture.whenStable();
     backend.expectOne('/api/v1/centres').flush(centres);
+    backend.expectOne('/api/v1/directory').flush(directory);
     await fixture.whenStable();
     const element = fixture.nativeElement as HTMLElement;
     const input = (name: string) => element.querySelector<HTMLInputElement>(`input[formcontrolname="${name}"]`) as HTMLInputElement;
@@ -53,7 +62,9 @@ describe('workbench LoginPage', () => {
       input(name).dispatchEvent(new Event('input'));
       await fixture.whenStable();
     };
-    const blur = async (name: string) => {
+    /** Tabs out of the field, as a clerk does: the open panel closes first, then the field blurs. */
+    const tabOut = async (name: string) => {
+      input(name).dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', keyCode: 9, bubbles: true }));
       input(name).dispatchEvent(new Event('blur'));
       await fixture.whenStable();
     };
@@ -62,7 +73,7 @@ describe('workbench LoginPage', () => {
       element.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
       await fixture.whenStable();
     };
-    return { fixture, element, input, type, blur, options, submit };
+    return { fixture, element, input, type, tabOut, options, submit };
   }
 
   it('offers centres matching the typed name or code', async () => {
@@ -73,21 +84,52 @@ describe('workbench LoginPage', () => {
     expect(page.options()).toEqual(['射洪市 510981县级']);
   });
 
+  it('offers only the centres this deployment hosts (a staff token is valid only there)', async () => {
+    const page = await render({
+      ...oneDeployment,
+      self: 'city',
+      deployments: [
+        { id: 'city', apiBaseUrl: 'http://127.0.0.1:3002' },
+        { id: 'county', apiBaseUrl: 'http://127.0.0.1:3003' },
+      ],
+      centres: [
+        { code: '510900', deploymentId: 'city' },
+        { code: '510981', deploymentId: 'county' },
+      ],
+    });
+    await page.type('centre', '5109');
+    expect(page.options()).toEqual(['遂宁市 510900市级']);
+  });
+
   it('takes an exact code typed without picking, and refuses text that is no centre', async () => {
     const page = await render();
     await page.type('centre', '510981');
-    await page.blur('centre');
+    await page.tabOut('centre');
     expect(page.input('centre').value).toBe('射洪市 510981');
 
     await page.type('centre', '不存在的中心');
-    await page.blur('centre');
+    await page.tabOut('centre');
     expect(page.element.querySelector('mat-error')?.textContent?.trim()).toBe('请从列表中选择一个政务服务中心。');
+  });
+
+  it('leaves the options alone when the field blurs because an option is being pressed', async () => {
+    const page = await render();
+    await page.type('centre', '510900');
+    expect(page.options()).toEqual(['遂宁市 510900市级']);
+    // Pressing an option blurs the field while the panel is open: re-resolving the text then would
+    // re-render the options under the pointer and lose the click.
+    page.input('centre').dispatchEvent(new Event('blur'));
+    await page.fixture.whenStable();
+    expect(page.options()).toEqual(['遂宁市 510900市级']);
+    (document.querySelector('mat-option') as HTMLElement).click();
+    await page.fixture.whenStable();
+    expect(page.input('centre').value).toBe('遂宁市 510900');
   });
 
   it('logs in with the centre code, remembers the centre and goes to the workbench', async () => {
     const page = await render();
     await page.type('centre', '510900');
-    await page.blur('centre');
+    await page.tabOut('centre');
     await page.type('username', ' clerk.li ');
     await page.type('password', 'secret-123');
     await page.submit();

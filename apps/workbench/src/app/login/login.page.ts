@@ -24,6 +24,7 @@ import { type CentreSummary, PASSWORD_MAX_LENGTH } from '@zhengwu/shared/contrac
 import {
   AuthStore,
   CentresApi,
+  DeploymentDirectory,
   describeHttpError,
   findCentre,
   safeReturnUrl,
@@ -32,7 +33,7 @@ import {
 } from '@zhengwu/web/shared/auth';
 import { Translatable, TranslatableTextPipe } from '@zhengwu/web/shared/i18n';
 import { FieldErrorPipe, focusFirstInvalidField, FormErrorComponent } from '@zhengwu/web/shared/ui';
-import { finalize, map } from 'rxjs';
+import { combineLatest, finalize, map } from 'rxjs';
 import { CentreFieldValue, centreSelectedValidator, isCentre } from './centre.validator';
 
 const OPTION_LIMIT = 30;
@@ -64,6 +65,7 @@ export class LoginPage {
 
   private readonly api = inject(StaffAuthApi);
   private readonly centresApi = inject(CentresApi);
+  private readonly directory = inject(DeploymentDirectory);
   private readonly destroyRef = inject(DestroyRef);
   private readonly router = inject(Router);
   private readonly injector = inject(Injector);
@@ -112,9 +114,12 @@ export class LoginPage {
 
   protected loadCentres(): void {
     this.centresError.set(null);
-    this.centresApi
-      .list()
-      .pipe(takeUntilDestroyed(this.destroyRef))
+    // Staff tokens are issued, and valid, only where the centre is hosted: offer those centres.
+    combineLatest([this.centresApi.list(), this.directory.load()])
+      .pipe(
+        map(([centres, directory]) => centres.filter((centre) => directory.baseFor(centre.code) === '')),
+        takeUntilDestroyed(this.destroyRef),
+      )
       .subscribe({
         next: (centres) => {
           this.centres.set(centres);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { CentreEntity } from '../entities/centre.entity';
 import { DivisionEntity } from '../entities/division.entity';
 
@@ -9,8 +9,9 @@ import { DivisionEntity } from '../entities/division.entity';
 export class CentreRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  listByCodes(codes: readonly string[]): Promise<CentreEntity[]> {
-    return this.dataSource.getRepository(CentreEntity).find({ where: { code: In([...codes]) }, order: { code: 'ASC' } });
+  /** Every centre in force, whichever deployment serves it. */
+  listAll(): Promise<CentreEntity[]> {
+    return this.dataSource.getRepository(CentreEntity).find({ order: { code: 'ASC' } });
   }
 
   findDivision(code: string): Promise<DivisionEntity | null> {

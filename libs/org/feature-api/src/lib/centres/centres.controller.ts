@@ -15,7 +15,7 @@ export class CentresController {
 
   @Get('centres')
   @Public('the list of centres is the public directory applicants choose from')
-  @ApiOperation({ summary: 'Centres hosted by this deployment' })
+  @ApiOperation({ summary: 'Every centre, whichever deployment hosts it (GET /directory says which)' })
   list() {
     return this.listCentres.list();
   }
