@@ -3,6 +3,7 @@ import { CalendarDataAccessModule } from '@zhengwu/calendar/data-access';
 import { AppConfig } from '@zhengwu/server/core/config';
 import { SupervisionDataAccessModule } from '@zhengwu/supervision/data-access';
 import { SupervisionQueriesService } from './board/supervision-queries.service';
+import { DepartmentNoticesController } from './notices/department-notices.controller';
 import { SupervisionNoticesService } from './notices/supervision-notices.service';
 import { ROLLUP_SETTINGS, rollupSettingsFrom } from './rollup/rollup-settings';
 import { SupervisionRollupController } from './rollup/supervision-rollup.controller';
@@ -19,7 +20,7 @@ import { SupervisionSweeper } from './sweep/supervision-sweeper.service';
 /** Scope supervision: rules, the sweep, alerts, 督办 notices and accountability records. */
 @Module({
   imports: [SupervisionDataAccessModule, CalendarDataAccessModule],
-  controllers: [SupervisionController, SupervisionRollupController, StatisticsExportController],
+  controllers: [SupervisionController, SupervisionRollupController, StatisticsExportController, DepartmentNoticesController],
   providers: [
     SupervisionRulesService,
     SupervisionStatisticsService,

@@ -50,6 +50,11 @@ export class SupervisionApi {
     return this.http.get<SupervisionPage<SupervisionNoticeView>>(`${this.base(centreCode)}/notices`, { params: queryOf({ ...query }) });
   }
 
+  /** The notices to answer, for staff who handle steps (the departments); supervisors use `notices`. */
+  departmentNotices(centreCode: string, query: SupervisionNoticesQuery = {}): Observable<SupervisionPage<SupervisionNoticeView>> {
+    return this.http.get<SupervisionPage<SupervisionNoticeView>>(`${this.base(centreCode)}/department-notices`, { params: queryOf({ ...query }) });
+  }
+
   respondToNotice(centreCode: string, noticeId: string, body: RespondToSupervisionNoticeBody): Observable<SupervisionNoticeView> {
     return this.http.post<SupervisionNoticeView>(`${this.base(centreCode)}/notices/${encodeURIComponent(noticeId)}/response`, body);
   }
