@@ -191,6 +191,14 @@ describe('the three-deployment topology', () => {
       'the province case to complete',
     );
 
+    // 我的办件: each deployment answers with the cases it holds, for the same applicant token; the
+    // portal asks every deployment of the directory and merges (ApplicantCasesApi).
+    const held = async (deployment: string) =>
+      ok(await call<PageOf<ApplicationSummary>>(`${deployment}/api/v1/me/applications`, { token: registered.accessToken })).items.map((item) => item.id);
+    expect(await held(base.city)).toEqual([approved.id]);
+    expect(await held(base.province)).toEqual([provincial.id]);
+    expect(await held(base.county)).toEqual([]);
+
     // Staff tokens are valid only at their own deployment.
     const cityClerk = await staff(base.city, '510900', 'clerk');
     expect((await call(`${base.county}/api/v1/centres/510981/verification-tasks`, { token: cityClerk })).status).toBe(401);
