@@ -57,7 +57,9 @@ export function forwardProblems(
 /**
  * One counter intake: while drafting, a scan per material of the item's guide (with upload
  * progress), the originals compared on the spot, the ID check, and forwarding to the item's
- * centre; once forwarded, the status and result that centre reports back to this counter.
+ * centre; once forwarded, the status and result that centre reports back to this counter. When
+ * that centre returns the case with a one-time notice, the same scans and checks send the
+ * corrections up (代收补正).
  */
 @Component({
   selector: 'wb-counter-intake-page',
@@ -237,13 +239,18 @@ export class CounterIntakePage {
         })
       : undefined;
     this.forwarding.set(true);
-    this.api
-      .forward(this.access.centreCode(), intake.id, { identityChecked: true, ...(originals ? { originals } : {}) })
+    const request = { identityChecked: true, ...(originals ? { originals } : {}) };
+    // Returned with a one-time notice: the same checks, and the corrections go up (代收补正).
+    const correcting = intake.awaitingCorrection;
+    const centre = this.access.centreCode();
+    (correcting ? this.api.supplement(centre, intake.id, request) : this.api.forward(centre, intake.id, request))
       .pipe(finalize(() => this.forwarding.set(false)), takeUntilDestroyed(this.destroyRef))
       .subscribe({
         next: (forwarded) => {
           this.intake.set(forwarded);
-          this.announcement.set({ key: 'counter.forwarded' });
+          this.checks.set({});
+          this.identityChecked.set(false);
+          this.announcement.set({ key: correcting ? 'counter.supplemented' : 'counter.forwarded' });
         },
         error: (error: unknown) => this.actionError.set(describeHttpError(error).message),
       });

@@ -14,6 +14,7 @@ import { OriginalsChecks1795800000400 } from './migrations/1795800000400-origina
 import { OriginalsCheckEntity } from './entities/originals-check.entity';
 import { VerificationTaskEntity } from './entities/verification-task.entity';
 import { CounterIntakeEntity, CounterIntakeMaterialEntity } from './entities/counter-intake.entity';
+import { CounterSupplements1795800000800 } from './migrations/1795800000800-counter-supplements';
 import { CounterIntakes1795800000500 } from './migrations/1795800000500-counter-intakes';
 import { RectificationHandling1795800000600 } from './migrations/1795800000600-rectification-handling';
 
@@ -40,4 +41,5 @@ export const APPROVAL_MIGRATIONS = [
   OriginalsChecks1795800000400,
   CounterIntakes1795800000500,
   RectificationHandling1795800000600,
+  CounterSupplements1795800000800,
 ];

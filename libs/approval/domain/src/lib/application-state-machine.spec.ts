@@ -53,7 +53,7 @@ const ROWS: Row[] = [
     [status, 'withdraw', ['applicant'], { to: S.Withdrawn }],
   ]),
   ...CORRECTION.flatMap((status): Row[] => [
-    [status, 'resubmit', ['applicant'], { to: S.Submitted }],
+    [status, 'resubmit', ['applicant', 'system'], { to: S.Submitted }],
     [status, 'withdraw', ['applicant'], { to: S.Withdrawn }],
     [status, 'not_accept', ['system'], { to: S.NotAccepted, resultType: 'correction_timeout_rejected' }],
   ]),

@@ -135,9 +135,10 @@ const ISSUERS: readonly TransitionPost[] = ['approver', 'window_clerk'];
 const NOTICE_SENDERS: readonly TransitionPost[] = ['window_clerk', 'supervisor'];
 
 export const TRANSITION_RULES: Readonly<Record<ApplicationAction, readonly TransitionClause[]>> = {
-  // The system submits a case received at another centre's counter (异地代收) when it arrives.
+  // The system submits a case received at another centre's counter (异地代收) when it arrives, and
+  // resubmits it when that counter sends the corrections a one-time notice asked for (代收补正).
   submit: [{ from: [S.Draft], actors: ['applicant', 'system'], apply: toSubmitted }],
-  resubmit: [{ from: CORRECTION, actors: ['applicant'], apply: toSubmitted }],
+  resubmit: [{ from: CORRECTION, actors: ['applicant', 'system'], apply: toSubmitted }],
   withdraw: [{ from: WITHDRAWABLE, actors: ['applicant'], apply: (state) => ({ state: stop(state, S.Withdrawn) }) }],
 
   accept: [{ from: PRE_REVIEW, actors: ['staff'], posts: WINDOW, apply: accept }],

@@ -131,6 +131,20 @@ export const ApprovalError = defineErrors({
       en: 'Each originals result must name the latest version of a scanned material; a mismatch needs a note.',
     },
   },
+  INTAKE_NOT_RETURNED: {
+    kind: 'conflict',
+    message: {
+      zh: '办理中心未退回该代收件补正，不能补交材料。',
+      en: 'The handling centre has not returned this intake for correction; no materials can be sent.',
+    },
+  },
+  INTAKE_NOTHING_CORRECTED: {
+    kind: 'invalid',
+    message: {
+      zh: '请先按一次性告知重新扫描需补正的材料，再补交。',
+      en: 'Rescan the materials the one-time notice names before sending the correction.',
+    },
+  },
   INTAKE_REPORT_MISMATCH: {
     kind: 'invalid',
     message: { zh: '办件状态回传与代收记录不符。', en: 'The status report does not belong to an intake forwarded to its sender.' },

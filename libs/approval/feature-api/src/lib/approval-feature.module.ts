@@ -10,6 +10,7 @@ import { ApplicationDraftsService } from './applicant/application-drafts.service
 import { MyApplicationsController } from './applicant/my-applications.controller';
 import { SubmitApplicationService } from './applicant/submit-application.service';
 import { ApplicationForwardedHandler } from './counter/application-forwarded.handler';
+import { ApplicationSupplementedHandler } from './counter/application-supplemented.handler';
 import { ApplicationStatusHandler } from './counter/application-status.handler';
 import { CounterIntakeService } from './counter/counter-intake.service';
 import { CounterIntakesController } from './counter/counter-intakes.controller';
@@ -73,6 +74,7 @@ import { DeadlinesService } from './workflow/deadlines.service';
     IntakeStatusReporter,
     CounterIntakeService,
     ApplicationForwardedHandler,
+    ApplicationSupplementedHandler,
     ApplicationStatusHandler,
   ],
   exports: [ApplicationWorkflow, ApplicationQueriesService, ApprovalSweeper],

@@ -169,6 +169,51 @@ describe('counter intake routed to the handling centre', () => {
     const returned = kit.expectOk(await t.http.get<CounterIntakeView>(`${intakes('510981')}/${intake.id}`, { token: clerk }));
     expect(returned.handlingStatus).toBe(ApplicationStatus.Returned);
     expect(returned.lastNote).toContain('请提供与原件一致的复印件');
+    expect(returned.awaitingCorrection).toBe(true);
+
+    // 代收补正: the applicant brings a correct copy back to the Shehong counter.
+    const allMatch = (materials: CounterIntakeView['materials']) => materials.map((m) => ({ code: m.code, version: m.version, result: 'match' }));
+    const supplement = (body: unknown) => t.http.post<CounterIntakeView & ErrorBody>(`${intakes('510981')}/${intake.id}/supplement`, body, { token: clerk });
+    const nothingNew = await supplement({ identityChecked: true, originals: allMatch(returned.materials) });
+    expect(nothingNew.status).toBe(400);
+    expect(nothingNew.body.code).toBe('INTAKE_NOTHING_CORRECTED');
+    const fixed = multipartBody({ fileName: 'fixed.pdf', content: samplePdf('corrected copy'), contentType: 'application/pdf' });
+    const rescanned = kit.expectOk(
+      await t.http.put<CounterIntakeView>(`${intakes('510981')}/${intake.id}/materials/${first.code}`, undefined, { token: clerk, raw: fixed.payload, headers: fixed.headers }),
+    );
+    const corrected = rescanned.materials.find((m) => m.code === first.code);
+    expect(corrected?.version).toBe(2);
+    const unchecked = await supplement({ identityChecked: false, originals: allMatch(rescanned.materials) });
+    expect(unchecked.body.code).toBe('INTAKE_IDENTITY_NOT_CHECKED');
+    const sent = kit.expectOk(await supplement({ identityChecked: true, originals: allMatch(rescanned.materials) }));
+    expect(sent).toMatchObject({ status: 'forwarded', awaitingCorrection: false, supplementCount: 1 });
+    // A double click sends nothing twice.
+    expect(kit.expectOk(await supplement({ identityChecked: true, originals: allMatch(rescanned.materials) })).supplementedAt).toBe(sent.supplementedAt);
+
+    await deliverRoutedMessages(t);
+    const resubmitted = await kit.view({ centreCode: '510900', id: handled.id }, suiningClerk);
+    expect(resubmitted.status).toBe(ApplicationStatus.Submitted);
+    const firstMaterial = resubmitted.materials.find((m) => m.code === first.code);
+    expect(firstMaterial?.versions.map((v) => v.sha256)).toEqual([first.sha256, corrected?.sha256]);
+    // Only the corrected material got a new version; the others are as they were.
+    for (const other of rest) expect(resubmitted.materials.find((m) => m.code === other.code)?.versions).toHaveLength(1);
+    const db2 = await connectAsRuntimeRole();
+    try {
+      const level = await db2.asTenant('510900', (c) =>
+        c.query('SELECT trust_level FROM application_materials WHERE application_id = $1 AND material_code = $2 AND sha256 = $3', [handled.id, first.code, corrected?.sha256]),
+      );
+      expect(level.rows).toEqual([{ trust_level: 'B' }]);
+    } finally {
+      await db2.end();
+    }
+    const reported = kit.expectOk(await t.http.get<CounterIntakeView>(`${intakes('510981')}/${intake.id}`, { token: clerk }));
+    expect(reported).toMatchObject({ status: 'reported', handlingStatus: ApplicationStatus.Submitted, awaitingCorrection: false });
+    expect(reported.history.map((report) => report.status)).toEqual([ApplicationStatus.Submitted, ApplicationStatus.Returned, ApplicationStatus.Submitted]);
+    // Not returned any more: neither a rescan nor another correction is taken.
+    expect((await supplement({ identityChecked: true, originals: allMatch(reported.materials) })).body.code).toBe('INTAKE_NOT_RETURNED');
+    const late = multipartBody({ fileName: 'late.pdf', content: samplePdf('late'), contentType: 'application/pdf' });
+    const lateScan = await t.http.put<ErrorBody>(`${intakes('510981')}/${intake.id}/materials/${first.code}`, undefined, { token: clerk, raw: late.payload, headers: late.headers });
+    expect(lateScan.status).toBe(409);
   }, STORY_TIMEOUT);
 
   it('files an item of the counter’s own centre through the same path', async () => {

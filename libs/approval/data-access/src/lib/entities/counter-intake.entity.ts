@@ -40,6 +40,9 @@ export class CounterIntakeEntity {
   @Column({ name: 'last_note', type: 'text', nullable: true }) lastNote!: string | null;
   @Column({ name: 'last_reported_at', type: 'timestamptz', nullable: true }) lastReportedAt!: Date | null;
   @Column({ type: 'jsonb' }) history!: IntakeReport[];
+  /** When corrected materials were last sent up after a one-time notice (代收补正), and how often. */
+  @Column({ name: 'supplemented_at', type: 'timestamptz', nullable: true }) supplementedAt!: Date | null;
+  @Column({ name: 'supplement_count', type: 'integer', default: 0 }) supplementCount!: number;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
   @Column({ type: 'integer' }) version!: number;

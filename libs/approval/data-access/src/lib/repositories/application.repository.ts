@@ -38,6 +38,11 @@ export class ApplicationRepository {
     return tenantRepository(this.uow, tenantId, ApplicationEntity).findOne({ where: { tenantId, id } });
   }
 
+  /** The case created here from another centre's counter intake (代收). */
+  findByCounterIntake(tenantId: string, receivingCentre: string, counterIntakeId: string): Promise<ApplicationEntity | null> {
+    return tenantRepository(this.uow, tenantId, ApplicationEntity).findOne({ where: { tenantId, receivingCentre, counterIntakeId } });
+  }
+
   findByCaseNumber(tenantId: string, caseNumber: string): Promise<ApplicationEntity | null> {
     return tenantRepository(this.uow, tenantId, ApplicationEntity).findOne({ where: { tenantId, caseNumber } });
   }

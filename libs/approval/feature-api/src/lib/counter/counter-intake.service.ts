@@ -8,6 +8,7 @@ import { CentreDirectory, MaterialTransfer, RoutedOutbox } from '@zhengwu/server
 import { MaterialStore, UploadReceiver } from '@zhengwu/server/storage';
 import type {
   ApplicationForwardedV1,
+  ApplicationSupplementedV1,
   CounterIntakeMaterialQuery,
   CounterIntakeStatus,
   CounterIntakeView,
@@ -23,7 +24,22 @@ import type { Readable } from 'node:stream';
 import { v5 as uuidv5, v7 as uuidv7 } from 'uuid';
 import { ApprovalError } from '../approval-errors';
 import { isCurrentCentre } from '../applicant/verification-centre';
-import { counterIntakeView, latestMaterials } from './counter-intake.view';
+import { awaitsCorrection, counterIntakeView, latestMaterials } from './counter-intake.view';
+
+/** What the handling centre is sent of the scans: their latest versions, by hash. */
+function manifestOf(latest: CounterIntakeMaterialEntity[]): ManifestMaterial[] {
+  return latest.map((m) => ({
+    code: m.materialCode,
+    name: m.name,
+    version: m.version,
+    sha256: m.sha256,
+    mediaType: m.mediaType,
+    sizeBytes: Number(m.sizeBytes),
+    fileName: m.fileName,
+    originalCount: m.originalCount,
+    copyCount: m.copyCount,
+  }));
+}
 
 /** Namespace of the walk-in applicants' pseudonymous ids (UUIDv5 of a keyed hash of the identity number). */
 const WALK_IN_NAMESPACE = '6f1d4c52-9a51-4c0e-8f53-2f0b6f3c7a10';
@@ -89,6 +105,8 @@ export class CounterIntakeService {
       lastNote: null,
       lastReportedAt: null,
       history: [],
+      supplementedAt: null,
+      supplementCount: 0,
       createdAt: now,
       updatedAt: now,
       version: 1,
@@ -116,12 +134,12 @@ export class CounterIntakeService {
 
   /** One scanned material, streamed into the content-addressed store; a rescan is a new version. */
   async scan(tenantId: string, staff: StaffPrincipal, id: string, materialCode: string, query: CounterIntakeMaterialQuery, request: FastifyRequest): Promise<CounterIntakeView> {
-    await this.uow.run({ tenantId }, async () => this.assertDrafting(await this.intake(tenantId, id)));
+    await this.uow.run({ tenantId }, async () => this.assertScannable(await this.intake(tenantId, id)));
     const received = await this.uploads.receive(request);
     return this.uow.run({ tenantId }, async () => {
       const intake = await this.intakes.findForUpdate(tenantId, id);
       if (!intake) throw ApprovalError.INTAKE_NOT_FOUND();
-      this.assertDrafting(intake);
+      this.assertScannable(intake);
       await this.intakes.addMaterial(tenantId, {
         tenantId,
         intakeId: id,
@@ -163,17 +181,7 @@ export class CounterIntakeService {
       const latest = latestMaterials(scans);
       if (latest.length === 0) throw ApprovalError.INTAKE_MATERIALS_MISSING();
       const attestation = this.attestation(latest, request);
-      const manifest: ManifestMaterial[] = latest.map((m) => ({
-        code: m.materialCode,
-        name: m.name,
-        version: m.version,
-        sha256: m.sha256,
-        mediaType: m.mediaType,
-        sizeBytes: Number(m.sizeBytes),
-        fileName: m.fileName,
-        originalCount: m.originalCount,
-        copyCount: m.copyCount,
-      }));
+      const manifest = manifestOf(latest);
       // Scans for a centre on another deployment travel through the object store, keyed by hash.
       await this.transfer.offer(manifest.map((m) => m.sha256));
       const now = new Date();
@@ -203,6 +211,42 @@ export class CounterIntakeService {
     });
   }
 
+  /**
+   * 代收补正: the handling centre returned the case with a one-time notice; the applicant brought the
+   * corrected materials back here. Once the clerk has rescanned at least one material and checked
+   * the originals again, the latest scans go up as `application.supplemented.v1` (in the same
+   * transaction as the intake's change) and the case is resubmitted there. A repeat before the
+   * handling centre answers returns the intake as it is.
+   */
+  supplement(tenantId: string, staff: StaffPrincipal, id: string, request: ForwardCounterIntakeRequest): Promise<CounterIntakeView> {
+    return this.uow.run({ tenantId }, async () => {
+      const intake = await this.intakes.findForUpdate(tenantId, id);
+      if (!intake) throw ApprovalError.INTAKE_NOT_FOUND();
+      const scans = await this.intakes.materials(tenantId, id);
+      if (intake.status === 'forwarded' && intake.supplementedAt) return counterIntakeView(intake, scans);
+      if (!awaitsCorrection(intake)) throw ApprovalError.INTAKE_NOT_RETURNED();
+      if (!request.identityChecked) throw ApprovalError.INTAKE_IDENTITY_NOT_CHECKED();
+      const lastSent = intake.supplementedAt ?? intake.forwardedAt ?? intake.createdAt;
+      const latest = latestMaterials(scans);
+      if (!latest.some((m) => m.uploadedAt > lastSent)) throw ApprovalError.INTAKE_NOTHING_CORRECTED();
+      const attestation = this.attestation(latest, request);
+      const manifest = manifestOf(latest);
+      await this.transfer.offer(manifest.map((m) => m.sha256));
+      const now = new Date();
+      const payload: ApplicationSupplementedV1 = { intakeId: intake.id, materials: manifest, attestation, receivedBy: staff.name, receivedAt: now.toISOString() };
+      await this.outbox.send(tenantId, { type: 'application.supplemented.v1', to: intake.itemCentre, issue: intake.caseNumber, actor: staff.id, payload });
+      const changes: Partial<CounterIntakeEntity> = {
+        status: 'forwarded',
+        attestation,
+        supplementedAt: now,
+        supplementCount: intake.supplementCount + 1,
+        version: intake.version + 1,
+      };
+      await this.intakes.update(tenantId, id, changes);
+      return counterIntakeView({ ...intake, ...changes }, scans);
+    });
+  }
+
   /** The on-the-spot check: each result names the latest version of a scanned material. */
   private attestation(latest: CounterIntakeMaterialEntity[], request: ForwardCounterIntakeRequest): MaterialAttestation[] {
     const byCode = new Map(latest.map((m) => [m.materialCode, m]));
@@ -217,8 +261,9 @@ export class CounterIntakeService {
     });
   }
 
-  private assertDrafting(intake: CounterIntakeEntity): void {
-    if (intake.status !== 'drafting') throw ApprovalError.INTAKE_NOT_EDITABLE();
+  /** Scans are taken while drafting, and again when the handling centre returned the case for correction. */
+  private assertScannable(intake: CounterIntakeEntity): void {
+    if (intake.status !== 'drafting' && !awaitsCorrection(intake)) throw ApprovalError.INTAKE_NOT_EDITABLE();
   }
 
   private async intake(tenantId: string, id: string): Promise<CounterIntakeEntity> {

@@ -1,5 +1,14 @@
 import type { CounterIntakeEntity, CounterIntakeMaterialEntity } from '@zhengwu/approval/data-access';
+import { ApplicationStatus } from '@zhengwu/approval/domain';
 import type { CounterIntakeView } from '@zhengwu/shared/contracts';
+
+/** The handling centre returned the case for correction, and the correction has not been sent yet. */
+export function awaitsCorrection(intake: CounterIntakeEntity): boolean {
+  return (
+    intake.status === 'reported' &&
+    (intake.handlingStatus === ApplicationStatus.Returned || intake.handlingStatus === ApplicationStatus.CorrectionRequested)
+  );
+}
 
 /** The latest version of each scanned material, in code order. */
 export function latestMaterials(scans: CounterIntakeMaterialEntity[]): CounterIntakeMaterialEntity[] {
@@ -31,6 +40,9 @@ export function counterIntakeView(intake: CounterIntakeEntity, scans: CounterInt
     handlingStatus: intake.handlingStatus,
     resultType: intake.resultType,
     lastNote: intake.lastNote,
+    awaitingCorrection: awaitsCorrection(intake),
+    supplementedAt: intake.supplementedAt?.toISOString() ?? null,
+    supplementCount: intake.supplementCount,
     materials: latestMaterials(scans).map((m) => ({
       code: m.materialCode,
       name: m.name,

@@ -62,4 +62,14 @@ export class CounterIntakesController {
   forward(@Param() params: ApplicationParams, @CurrentPrincipal() staff: StaffPrincipal, @Body() body: ForwardCounterIntakeRequest) {
     return this.intakes.forward(params.centreCode, staff, params.id, body);
   }
+
+  @Post(':id/supplement')
+  @HttpCode(HttpStatus.OK)
+  @RequirePermission(Permission.CounterIntake)
+  @ApiOperation({
+    summary: 'Returned with a one-time notice: send the rescanned materials, originals checked again, to the item’s centre, which resubmits the case (代收补正)',
+  })
+  supplement(@Param() params: ApplicationParams, @CurrentPrincipal() staff: StaffPrincipal, @Body() body: ForwardCounterIntakeRequest) {
+    return this.intakes.supplement(params.centreCode, staff, params.id, body);
+  }
 }

@@ -27,6 +27,8 @@ export const ROUTE_POLICIES: Readonly<Record<RouteType, RoutePolicy>> = Object.f
   // 异地代收代办: any receiving centre forwards to the handling centre, which reports back.
   'application.forwarded.v1': { senders: ANY, receivers: ANY },
   'application.status.v1': { senders: ANY, receivers: ANY },
+  // The counter sends a returned case's corrected materials to the same handling centre.
+  'application.supplemented.v1': { senders: ANY, receivers: ANY },
   'reconcile.request.v1': { senders: ANY, receivers: ANY },
   'reconcile.report.v1': { senders: ANY, receivers: ANY },
   // Only the province distributes the directory it signs.

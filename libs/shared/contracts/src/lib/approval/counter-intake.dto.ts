@@ -138,6 +138,14 @@ export interface CounterIntakeView {
   handlingStatus: number | null;
   resultType: string | null;
   lastNote: string | null;
+  /**
+   * The handling centre returned the case with a one-time notice (status 13 or 14): the counter may
+   * rescan the materials named and send the correction up (代收补正).
+   */
+  awaitingCorrection: boolean;
+  /** When corrected materials were last sent up, and how many times. */
+  supplementedAt: string | null;
+  supplementCount: number;
   /** Latest version of each material. */
   materials: CounterIntakeMaterialView[];
   history: CounterIntakeReportView[];

@@ -60,3 +60,26 @@ export class ApplicationStatusV1 {
   @IsString() @MaxLength(40)
   at!: string;
 }
+
+/**
+ * 代收补正: the handling centre returned a forwarded case with a one-time notice; the walk-in
+ * applicant brought the corrected materials back to the same counter, which scanned them, checked
+ * the originals on the spot and sends them up. The case is resubmitted at the handling centre.
+ */
+export class ApplicationSupplementedV1 {
+  @IsUUID()
+  intakeId!: string;
+
+  /** The latest scan of every material; the handling centre adds those it does not already hold. */
+  @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => ManifestMaterial)
+  materials!: ManifestMaterial[];
+
+  @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => MaterialAttestation)
+  attestation!: MaterialAttestation[];
+
+  @IsString() @MaxLength(100)
+  receivedBy!: string;
+
+  @IsString() @MaxLength(40)
+  receivedAt!: string;
+}

@@ -28,6 +28,7 @@ export const ROUTE_TYPES = [
   'verification.completed.v1',
   'application.forwarded.v1',
   'application.status.v1',
+  'application.supplemented.v1',
   'reconcile.request.v1',
   'reconcile.report.v1',
   'directory.updated.v1',

@@ -1,4 +1,4 @@
-import { ApplicationForwardedV1, ApplicationStatusV1 } from './application.messages';
+import { ApplicationForwardedV1, ApplicationStatusV1, ApplicationSupplementedV1 } from './application.messages';
 import { DirectoryUpdatedV1 } from './directory';
 import type { RouteType } from './envelope';
 import { ReconcileReportV1, ReconcileRequestV1 } from './reconcile.messages';
@@ -14,6 +14,7 @@ export const ROUTE_CONTRACTS: Readonly<Record<RouteType, new () => object>> = Ob
   'verification.completed.v1': VerificationCompletedV1,
   'application.forwarded.v1': ApplicationForwardedV1,
   'application.status.v1': ApplicationStatusV1,
+  'application.supplemented.v1': ApplicationSupplementedV1,
   'reconcile.request.v1': ReconcileRequestV1,
   'reconcile.report.v1': ReconcileReportV1,
   'directory.updated.v1': DirectoryUpdatedV1,
@@ -26,6 +27,7 @@ export interface RoutePayloads {
   'verification.completed.v1': VerificationCompletedV1;
   'application.forwarded.v1': ApplicationForwardedV1;
   'application.status.v1': ApplicationStatusV1;
+  'application.supplemented.v1': ApplicationSupplementedV1;
   'reconcile.request.v1': ReconcileRequestV1;
   'reconcile.report.v1': ReconcileReportV1;
   'directory.updated.v1': DirectoryUpdatedV1;

@@ -60,6 +60,11 @@ export class CounterIntakesApi {
     return this.http.post<CounterIntakeView>(`${this.intakePath(centreCode, id)}/forward`, request);
   }
 
+  /** Returned with a one-time notice: the rescanned materials, originals checked again (代收补正). */
+  supplement(centreCode: string, id: string, request: ForwardCounterIntakeRequest): Observable<CounterIntakeView> {
+    return this.http.post<CounterIntakeView>(`${this.intakePath(centreCode, id)}/supplement`, request);
+  }
+
   private basePath(centreCode: string): string {
     return `${centrePath(centreCode)}/counter-intakes`;
   }
