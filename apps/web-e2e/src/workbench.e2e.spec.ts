@@ -1,4 +1,4 @@
-import type { CounterIntakeView, PageOf, StaffTokenResponse } from '@zhengwu/shared/contracts';
+import type { ApplicationSummary, CounterIntakeView, PageOf, StaffTokenResponse } from '@zhengwu/shared/contracts';
 import { samplePdf, uniqueMobile, uniqueResidentIdNumber } from '@zhengwu/server/testing';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -124,6 +124,59 @@ describe('staff workbench in Chromium', () => {
     await page.getByRole('button', { name: '刷新进度' }).click();
     await page.getByTestId('handling-status').getByText('已提交，待预审').waitFor();
     expect(await page.getByTestId('intake-status').innerText()).toBe('办理中心已回传');
+
+    // Suining returns it with a one-time notice naming one material; the counter takes the correction.
+    const api = async <T>(path: string, token: string, body?: unknown): Promise<T> => {
+      const response = await fetch(`${web.platform.baseUrl}/api/v1${path}`, {
+        method: body === undefined ? 'GET' : 'POST',
+        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      if (!response.ok) throw new Error(`${path}: HTTP ${response.status} ${await response.text()}`);
+      return (await response.json()) as T;
+    };
+    const suiningClerk = (
+      (await (
+        await fetch(`${web.platform.baseUrl}/api/v1/auth/staff/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ centreCode: '510900', username: 'clerk', password: DEMO_PASSWORD }),
+        })
+      ).json()) as StaffTokenResponse
+    ).accessToken;
+    const intakeNow = (await api<PageOf<CounterIntakeView>>('/centres/510981/counter-intakes?pageSize=100', token)).items.find((i) => i.applicant.name === '赵窗口');
+    const queue = await api<PageOf<ApplicationSummary>>('/centres/510900/inbox?post=window_clerk&pageSize=100', suiningClerk);
+    const suiningCase = queue.items.find((item) => item.caseNumber === intakeNow?.caseNumber);
+    const flagged = intakeNow?.materials[0];
+    if (!suiningCase || !flagged) throw new Error('The forwarded case is not in the Suining queue');
+    await api(`/centres/510900/applications/${suiningCase.id}/pre-review/return`, suiningClerk, {
+      version: suiningCase.version,
+      defects: [{ materialCode: flagged.code, kind: 'illegible', explanation: '扫描件印章不清晰，请重新提供' }],
+    });
+    await waitForReport(token, (intake) => intake.awaitingCorrection);
+    await page.getByRole('button', { name: '刷新进度' }).click();
+    const correction = page.getByTestId('correction');
+    await correction.getByText('扫描件印章不清晰，请重新提供', { exact: false }).waitFor();
+    const flaggedRow = page.locator(`.wb-manifest-row[data-material="${flagged.code}"]`);
+    await flaggedRow.locator('input[type=file]').setInputFiles({ name: 'corrected.pdf', mimeType: 'application/pdf', buffer: samplePdf('corrected-at-counter') });
+    await flaggedRow.getByText('已扫描第 2 版：corrected.pdf').waitFor();
+    for (const row of await required.all()) await row.getByRole('radio', { name: '原件与上传件一致' }).check();
+    await page.getByRole('checkbox', { name: /已当面核对申请人/ }).check();
+    await page.getByRole('button', { name: '补正后重新转交' }).click();
+    await page.getByText('补正材料已转交，等待办理中心回传。').waitFor();
+    await waitForReport(token, (intake) => intake.status === 'reported' && !intake.awaitingCorrection);
+    await page.getByRole('button', { name: '刷新进度' }).click();
+    await page.getByTestId('handling-status').getByText('已提交，待预审').waitFor();
     expect(consoleErrors).toEqual([]);
+
+    async function waitForReport(clerkToken: string, accept: (intake: CounterIntakeView) => boolean): Promise<void> {
+      const until = Date.now() + 30_000;
+      for (;;) {
+        const intake = (await api<PageOf<CounterIntakeView>>('/centres/510981/counter-intakes?pageSize=100', clerkToken)).items.find((i) => i.applicant.name === '赵窗口');
+        if (intake && accept(intake)) return;
+        if (Date.now() > until) throw new Error(`The counter did not get the expected report: ${JSON.stringify(intake?.history)}`);
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    }
   }, BROWSER_TEST_TIMEOUT);
 });
