@@ -21,3 +21,4 @@ export * from './lib/repositories/approval-settings.repository';
 export * from './lib/repositories/originals-check.repository';
 export * from './lib/approval-data-access.module';
 export * from './lib/approval-schema';
+export * from './lib/entities/hall-display.entity';

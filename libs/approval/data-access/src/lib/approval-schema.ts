@@ -17,6 +17,8 @@ import { CounterIntakeEntity, CounterIntakeMaterialEntity } from './entities/cou
 import { CounterSupplements1795800000800 } from './migrations/1795800000800-counter-supplements';
 import { CounterIntakes1795800000500 } from './migrations/1795800000500-counter-intakes';
 import { RectificationHandling1795800000600 } from './migrations/1795800000600-rectification-handling';
+import { HallDisplayEntity } from './entities/hall-display.entity';
+import { HallDisplays1795800000700 } from './migrations/1795800000700-hall-displays';
 
 export const APPROVAL_ENTITIES = [
   ApplicationEntity,
@@ -32,6 +34,7 @@ export const APPROVAL_ENTITIES = [
   VerificationTaskEntity,
   CounterIntakeEntity,
   CounterIntakeMaterialEntity,
+  HallDisplayEntity,
 ];
 
 export const APPROVAL_MIGRATIONS = [
@@ -41,5 +44,6 @@ export const APPROVAL_MIGRATIONS = [
   OriginalsChecks1795800000400,
   CounterIntakes1795800000500,
   RectificationHandling1795800000600,
+  HallDisplays1795800000700,
   CounterSupplements1795800000800,
 ];

@@ -28,6 +28,9 @@ import { ApplicationQueriesService } from './views/application-queries.service';
 import { ApplicationViewBuilder } from './views/application-view.builder';
 import { ApplicationChangeFeed } from './live/application-change-feed';
 import { LiveApplicationController } from './live/live-application.controller';
+import { HallDisplayFeedController } from './hall-display/hall-display-feed.controller';
+import { HallDisplaysController } from './hall-display/hall-displays.controller';
+import { HallDisplayService } from './hall-display/hall-display.service';
 import { OriginalsCheckService } from './originals/originals-check.service';
 import { VerificationCompletedHandler } from './originals/verification-completed.handler';
 import { VerificationRequestedHandler } from './originals/verification-requested.handler';
@@ -51,6 +54,8 @@ import { DeadlinesService } from './workflow/deadlines.service';
     LiveApplicationController,
     CounterIntakesController,
     RectificationCasesController,
+    HallDisplaysController,
+    HallDisplayFeedController,
   ],
   providers: [
     ApplicationWorkflow,
@@ -76,6 +81,7 @@ import { DeadlinesService } from './workflow/deadlines.service';
     ApplicationForwardedHandler,
     ApplicationSupplementedHandler,
     ApplicationStatusHandler,
+    HallDisplayService,
   ],
   exports: [ApplicationWorkflow, ApplicationQueriesService, ApprovalSweeper],
 })

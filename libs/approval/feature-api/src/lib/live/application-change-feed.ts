@@ -36,6 +36,15 @@ export class ApplicationChangeFeed implements OnModuleDestroy {
     );
   }
 
+  /** Changes of any application of one centre, as they commit (the hall display's feed). */
+  changesIn(tenantId: string): Observable<ApplicationChange> {
+    void this.ensureListening();
+    return this.changes.pipe(
+      filter((change) => change.tenantId === tenantId),
+      share(),
+    );
+  }
+
   /** Resolves once the LISTEN is in place (tests wait for it before causing a change). */
   ready(): Promise<void> {
     return this.ensureListening();

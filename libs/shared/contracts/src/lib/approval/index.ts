@@ -4,3 +4,4 @@ export * from './approval-views';
 export * from './rating.dto';
 export * from './originals.dto';
 export * from './counter-intake.dto';
+export * from './hall-display.dto';
