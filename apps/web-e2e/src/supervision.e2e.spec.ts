@@ -181,16 +181,26 @@ describe('supervisor workbench in Chromium', () => {
     expect(consoleErrors).toEqual([]);
   }, BROWSER_TEST_TIMEOUT);
 
-  it('closes the 督办 notice the department answered, and shows who answered', async () => {
-    // The department (a reviewer, who handles steps) answers the notice the red alert opened.
+  it('lets the department answer the 督办 notice and the supervisor close it', async () => {
     const supervisorToken = await staffToken(SUINING, 'supervisor');
     const notices = await api<SupervisionPage<SupervisionNoticeView>>(`/api/v1/centres/${SUINING}/supervision/notices?status=open&limit=200`, { token: supervisorToken });
     const notice = notices.items.find((candidate) => candidate.applicationId === overdue.id);
     if (!notice) throw new Error('No notice for the overdue case');
-    await api(`/api/v1/centres/${SUINING}/supervision/notices/${notice.id}/response`, {
-      token: await staffToken(SUINING, 'reviewer'),
-      body: { response: '已安排专人加快审核，今日办结。' },
-    });
+
+    // The department (a reviewer, who handles steps) answers from its own list.
+    const department = await newPage();
+    await logIn(department, SUINING, /遂宁市政务服务中心/, 'reviewer');
+    await department.getByRole('link', { name: '督办答复', exact: true }).first().click();
+    await department.getByRole('heading', { level: 1, name: '待答复的督办通知' }).waitFor();
+    const toAnswer = department.locator(`[data-notice="${notice.id}"]`);
+    await toAnswer.getByRole('button', { name: '提交答复' }).click();
+    await toAnswer.getByRole('alert').getByText('答复至少需要 2 个字。').waitFor();
+    await toAnswer.getByLabel('答复内容').fill('已安排专人加快审核，今日办结。');
+    await toAnswer.getByRole('button', { name: '提交答复' }).click();
+    await toAnswer.getByText('答复已提交。').waitFor();
+    expect(await toAnswer.getByTestId('notice-status').innerText()).toBe('已答复');
+    // The department cannot close its own notice.
+    expect(await toAnswer.getByRole('button', { name: '办结督办' }).count()).toBe(0);
 
     const page = await newPage();
     await logIn(page, SUINING, /遂宁市政务服务中心/, 'supervisor');
@@ -242,6 +252,22 @@ describe('supervisor workbench in Chromium', () => {
 
     await page.getByRole('navigation', { name: '电子监察栏目' }).getByRole('link', { name: '监察规则' }).click();
     await page.getByTestId('effective-rules').getByText('step-overdue').waitFor();
+
+    // Tighten the province's case-due-soon rule (warn a day earlier); loosening it is refused.
+    const caseDueSoon = page.getByTestId('effective-rules').getByRole('row').filter({ hasText: 'case-due-soon' });
+    await caseDueSoon.getByRole('button', { name: '编辑规则 case-due-soon' }).click();
+    const editor = page.getByTestId('rule-editor');
+    const threshold = editor.getByLabel('时限（工作日）');
+    const days = Number(await threshold.inputValue());
+    await threshold.fill(String(days + 1));
+    await editor.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('status').getByText('规则 case-due-soon 已保存。').waitFor();
+    await caseDueSoon.getByText('本级收紧').waitFor();
+    await caseDueSoon.getByRole('button', { name: '编辑规则 case-due-soon' }).click();
+    await editor.getByRole('checkbox', { name: '启用' }).uncheck();
+    await editor.getByRole('button', { name: '保存' }).click();
+    await editor.getByRole('alert').getByText(/不能放宽/).waitFor();
+    await editor.getByRole('button', { name: '取消' }).click();
 
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Supervision rules' }).waitFor();
@@ -313,9 +339,9 @@ describe('supervisor workbench in Chromium', () => {
     await page.getByRole('heading', { name: /已超期办件（红牌）/ }).waitFor();
     await page.getByRole('navigation', { name: '电子监察栏目' }).getByRole('link', { name: '监察规则' }).click();
     await page.getByRole('heading', { name: '下级中心规则差异' }).waitFor();
-    const drift = page.getByTestId('drift').getByRole('row').filter({ hasText: SUINING });
+    const drift = page.getByTestId('drift').getByRole('row').filter({ hasText: 'step-due-soon' });
     await drift.waitFor();
+    expect(await drift.innerText()).toContain(SUINING);
     expect(await drift.innerText()).toContain('收紧');
-    expect(await drift.innerText()).toContain('step-due-soon');
   }, BROWSER_TEST_TIMEOUT);
 });

@@ -65,6 +65,14 @@ export const appRoutes: Route[] = [
   ),
   staffPage(
     {
+      path: 'notices',
+      title: 'supervision.notices.answerTitle',
+      loadComponent: () => import('./supervision/supervision-notices.page').then((m) => m.SupervisionNoticesPage),
+    },
+    Permission.StepHandle,
+  ),
+  staffPage(
+    {
       path: 'supervision/accountability',
       title: 'supervision.accountability.title',
       loadComponent: () => import('./supervision/supervision-accountability.page').then((m) => m.SupervisionAccountabilityPage),

@@ -11,6 +11,7 @@ const NAV_LINKS: ReadonlyArray<{ path: string; label: string; permission: Permis
   { path: '/originals', label: 'nav.originals', permission: Permission.OriginalsCheck },
   { path: '/counter', label: 'nav.counter', permission: Permission.CounterIntake },
   { path: '/supervision', label: 'nav.supervision', permission: Permission.Supervise },
+  { path: '/notices', label: 'nav.notices', permission: Permission.StepHandle },
   { path: '/admin/staff', label: 'nav.staff', permission: Permission.StaffRead },
   { path: '/admin/items', label: 'nav.catalogue', permission: Permission.CatalogueManage },
 ];

@@ -26,6 +26,7 @@ const TEXT_MAX = 2000;
 /**
  * 督办 notices: raised with every red alert, addressed to the responsible department, which answers
  * (staff who handle steps); a supervisor reads the answer and closes the notice, with a comment.
+ * The same page serves both: `/supervision/notices` for supervisors, `/notices` for the departments.
  */
 @Component({
   selector: 'wb-supervision-notices-page',
@@ -66,6 +67,7 @@ export class SupervisionNoticesPage {
   private readonly api = inject(SupervisionApi);
   protected readonly access = staffAccess();
   protected readonly canRespond = this.access.can(Permission.StepHandle);
+  /** Supervisors read the supervision list and close; the departments (step handlers) read theirs and answer. */
   protected readonly canClose = this.access.can(Permission.Supervise);
   protected readonly instantFormat = INSTANT_FORMAT;
   protected readonly offset = CHINA_OFFSET;
@@ -94,8 +96,9 @@ export class SupervisionNoticesPage {
   protected load(offset: number): void {
     this.loading.set(true);
     this.listError.set(null);
-    this.api
-      .notices(this.access.centreCode(), { status: this.status() || undefined, limit: NOTICE_PAGE, offset })
+    const query = { status: this.status() || undefined, limit: NOTICE_PAGE, offset };
+    const centre = this.access.centreCode();
+    (this.canClose ? this.api.notices(centre, query) : this.api.departmentNotices(centre, query))
       .pipe(finalize(() => this.loading.set(false)))
       .subscribe({
         next: (page) => {

@@ -1,7 +1,23 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { RuleDriftReportView, RuleScope, RuleTrigger, SupervisionRule, SupervisionRulesView } from '@zhengwu/shared/contracts';
+import {
+  ALERT_LEVELS,
+  type AlertLevel,
+  RECIPIENTS,
+  type Recipient,
+  type RuleDriftReportView,
+  type RuleScope,
+  type RuleTrigger,
+  type SupervisionRule,
+  type SupervisionRulesView,
+} from '@zhengwu/shared/contracts';
 import { describeHttpError } from '@zhengwu/web/shared/auth';
 import { Translatable } from '@zhengwu/web/shared/i18n';
 import { FormErrorComponent } from '@zhengwu/web/shared/ui';
@@ -31,6 +47,37 @@ export function scopeText(scope: RuleScope): { key: string; params: Record<strin
   }
 }
 
+/** The working-day threshold of a trigger, if it has one. */
+export function thresholdOf(trigger: RuleTrigger): number | null {
+  switch (trigger.kind) {
+    case 'due_soon':
+      return trigger.withinWorkingDays;
+    case 'refused_without_reasons':
+      return null;
+    default:
+      return trigger.afterWorkingDays;
+  }
+}
+
+/** The trigger with another threshold. */
+export function withThreshold(trigger: RuleTrigger, days: number): RuleTrigger {
+  switch (trigger.kind) {
+    case 'due_soon':
+      return { ...trigger, withinWorkingDays: days };
+    case 'refused_without_reasons':
+      return trigger;
+    default:
+      return { ...trigger, afterWorkingDays: days };
+  }
+}
+
+export interface RuleDraft {
+  threshold: number | null;
+  level: AlertLevel;
+  notify: Recipient[];
+  enabled: boolean;
+}
+
 export function triggerText(trigger: RuleTrigger): { key: string; params: Record<string, unknown> } {
   switch (trigger.kind) {
     case 'due_soon':
@@ -45,13 +92,34 @@ export function triggerText(trigger: RuleTrigger): { key: string; params: Record
 /**
  * The rules the sweep runs at this centre: the province's, tightened or added to by the centre;
  * overrides that would loosen a province rule (ignored); and, for a city or the province, the drift
- * of the centres under it from the province rules. Read-only here; the API takes edits.
+ * of the centres under it from the province rules. A rule can be edited here (the server refuses
+ * a change that loosens a province rule and says which field) and an override removed.
  */
 @Component({
   selector: 'wb-supervision-rules-page',
-  imports: [MatProgressBarModule, TranslocoPipe, FormErrorComponent, LabelPipe, SupervisionNavComponent],
+  imports: [
+    FormsModule,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    TranslocoPipe,
+    FormErrorComponent,
+    LabelPipe,
+    SupervisionNavComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './supervision-rules.page.html',
+  styles: `
+    .wb-rule-editor {
+      margin: 16px 0;
+      padding: 12px 16px;
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 8px;
+    }
+  `,
 })
 export class SupervisionRulesPage {
   private readonly api = inject(SupervisionApi);
@@ -66,6 +134,14 @@ export class SupervisionRulesPage {
     if (!view) return [];
     return view.effective.map((rule) => ({ rule, source: ruleSource(rule, view), scope: scopeText(rule.scope), trigger: triggerText(rule.trigger) }));
   });
+
+  protected readonly levels = ALERT_LEVELS;
+  protected readonly recipients = RECIPIENTS;
+  protected readonly editing = signal<SupervisionRule | null>(null);
+  protected readonly draft = signal<RuleDraft | null>(null);
+  protected readonly saving = signal(false);
+  protected readonly saveError = signal<Translatable | null>(null);
+  protected readonly saved = signal<string | null>(null);
 
   constructor() {
     const centre = this.access.centreCode();
@@ -84,6 +160,78 @@ export class SupervisionRulesPage {
         next: (view) => this.drift.set(view),
         error: (error: unknown) => this.driftError.set(describeHttpError(error).message),
       });
+  }
+
+  protected edit(rule: SupervisionRule): void {
+    this.editing.set(rule);
+    this.draft.set({ threshold: thresholdOf(rule.trigger), level: rule.level, notify: [...rule.notify], enabled: rule.enabled });
+    this.saveError.set(null);
+    this.saved.set(null);
+  }
+
+  protected cancel(): void {
+    this.editing.set(null);
+    this.draft.set(null);
+    this.saveError.set(null);
+  }
+
+  protected change(change: Partial<RuleDraft>): void {
+    this.draft.update((draft) => (draft ? { ...draft, ...change } : draft));
+  }
+
+  protected toggleRecipient(recipient: Recipient, on: boolean): void {
+    this.draft.update((draft) =>
+      draft ? { ...draft, notify: this.recipients.filter((r) => (r === recipient ? on : draft.notify.includes(r))) } : draft,
+    );
+  }
+
+  protected save(): void {
+    const rule = this.editing();
+    const draft = this.draft();
+    if (!rule || !draft || this.saving()) return;
+    if (draft.notify.length === 0) {
+      this.saveError.set({ key: 'supervision.rules.edit.notifyRequired' });
+      return;
+    }
+    const trigger = draft.threshold === null ? rule.trigger : withThreshold(rule.trigger, Number(draft.threshold));
+    this.saving.set(true);
+    this.saveError.set(null);
+    this.api
+      .putRule(this.access.centreCode(), rule.id, { name: rule.name, scope: rule.scope, trigger, level: draft.level, notify: draft.notify, enabled: draft.enabled })
+      .pipe(finalize(() => this.saving.set(false)))
+      .subscribe({
+        next: (view) => {
+          this.rules.set(view);
+          this.saved.set(rule.id);
+          this.cancel();
+        },
+        error: (error: unknown) => this.saveError.set(describeHttpError(error).message),
+      });
+  }
+
+  protected remove(rule: SupervisionRule): void {
+    if (this.saving()) return;
+    this.saving.set(true);
+    this.saveError.set(null);
+    this.api
+      .removeRule(this.access.centreCode(), rule.id)
+      .pipe(finalize(() => this.saving.set(false)))
+      .subscribe({
+        next: (view) => {
+          this.rules.set(view);
+          this.saved.set(rule.id);
+          this.cancel();
+        },
+        error: (error: unknown) => this.saveError.set(describeHttpError(error).message),
+      });
+  }
+
+  protected entryLocal(id: string): boolean {
+    return this.rules()?.local.some((rule) => rule.id === id) ?? false;
+  }
+
+  protected entryProvince(id: string): boolean {
+    return this.rules()?.province.some((rule) => rule.id === id) ?? false;
   }
 
   protected show(value: unknown): string {

@@ -19,7 +19,10 @@ import { SupervisionNavComponent } from './supervision-nav.component';
 
 type ColumnFormat = 'count' | 'rate' | 'days';
 
-/** The indicators the workbench names; any other figure the API adds is shown too, under its field name. */
+/**
+ * The indicators the workbench names, in order, shown when the rows carry them; any other figure
+ * the API adds (top level, or in the nested `catalogue` figures) is shown too, under its field name.
+ */
 const KNOWN_COLUMNS: ReadonlyArray<{ field: string; format: ColumnFormat }> = [
   { field: 'received', format: 'count' },
   { field: 'accepted', format: 'count' },
@@ -31,29 +34,73 @@ const KNOWN_COLUMNS: ReadonlyArray<{ field: string; format: ColumnFormat }> = [
   { field: 'immediateReceived', format: 'count' },
   { field: 'immediateShare', format: 'rate' },
   { field: 'staffActions', format: 'count' },
+  { field: 'ratings', format: 'count' },
+  { field: 'caseRatings', format: 'count' },
+  { field: 'ratingRate', format: 'rate' },
+  { field: 'satisfiedRatings', format: 'count' },
+  { field: 'satisfactionRate', format: 'rate' },
+  { field: 'badReviews', format: 'count' },
+  { field: 'badReviewsInvalid', format: 'count' },
+  { field: 'badReviewsRectified', format: 'count' },
+  { field: 'rectificationRate', format: 'rate' },
+  { field: 'catalogue.items', format: 'count' },
+  { field: 'catalogue.onlineApplicableShare', format: 'rate' },
+  { field: 'catalogue.fullyOnlineShare', format: 'rate' },
+  { field: 'catalogue.immediateItemShare', format: 'rate' },
+  { field: 'catalogue.limitCompression', format: 'rate' },
 ];
-const NOT_FIGURES = new Set(['dimension', 'key', 'label', 'handlingWorkingDays']);
+/** Not figures, or sums kept only to derive a shown rate. */
+const NOT_SHOWN = new Set([
+  'dimension',
+  'key',
+  'label',
+  'handlingWorkingDays',
+  'catalogue.onlineApplicableItems',
+  'catalogue.fullyOnlineItems',
+  'catalogue.immediateItems',
+  'catalogue.limitComparableItems',
+  'catalogue.limitCompressionSum',
+]);
 
 export interface StatColumn {
+  /** A field of the row, or `group.field` for a nested figure. */
   field: string;
   /** A translation key, or null for a figure the workbench has no name for yet. */
   labelKey: string | null;
   format: ColumnFormat;
 }
 
-/** Columns for the rows: the known indicators, then any new numeric field the server sends. */
-export function statColumns(rows: ReadonlyArray<object>): StatColumn[] {
-  const known = new Set(KNOWN_COLUMNS.map((column) => column.field));
-  const columns: StatColumn[] = KNOWN_COLUMNS.map(({ field, format }) => ({ field, labelKey: `supervision.stats.col.${field}`, format }));
-  const extra = new Set<string>();
-  for (const row of rows) {
-    for (const [field, value] of Object.entries(row)) {
-      if (known.has(field) || NOT_FIGURES.has(field)) continue;
-      if (typeof value === 'number' || value === null) extra.add(field);
+/** The numeric (or null) figures of a row, nested groups flattened to `group.field`. */
+function figuresOf(row: object): Map<string, number | null> {
+  const figures = new Map<string, number | null>();
+  for (const [field, value] of Object.entries(row)) {
+    if (typeof value === 'number' || value === null) figures.set(field, value);
+    else if (typeof value === 'object' && !Array.isArray(value)) {
+      for (const [inner, innerValue] of Object.entries(value as object)) {
+        if (typeof innerValue === 'number' || innerValue === null) figures.set(`${field}.${inner}`, innerValue);
+      }
     }
   }
-  for (const field of [...extra].sort()) {
-    columns.push({ field, labelKey: null, format: /(Rate|Share|Ratio)$/.test(field) ? 'rate' : 'count' });
+  return figures;
+}
+
+/** A figure of a row by its column field (`group.field` for a nested one); null when absent. */
+export function figureOf(row: object, field: string): number | null {
+  return figuresOf(row).get(field) ?? null;
+}
+
+/** Columns for the rows: the known indicators the rows carry, then any other figure the server sends. */
+export function statColumns(rows: ReadonlyArray<object>): StatColumn[] {
+  const present = new Set<string>();
+  for (const row of rows) for (const field of figuresOf(row).keys()) present.add(field);
+  const known = new Set(KNOWN_COLUMNS.map((column) => column.field));
+  const columns: StatColumn[] = KNOWN_COLUMNS.filter(({ field }) => present.has(field)).map(({ field, format }) => ({
+    field,
+    labelKey: `supervision.stats.col.${field.replace('.', '_')}`,
+    format,
+  }));
+  for (const field of [...present].filter((f) => !known.has(f) && !NOT_SHOWN.has(f)).sort()) {
+    columns.push({ field, labelKey: null, format: /(Rate|Share|Ratio|Compression)$/.test(field) ? 'rate' : 'count' });
   }
   return columns;
 }
@@ -131,7 +178,6 @@ export class SupervisionStatisticsPage {
   }
 
   protected figure(row: object, field: string): number | null {
-    const value = (row as Record<string, unknown>)[field];
-    return typeof value === 'number' ? value : null;
+    return figureOf(row, field);
   }
 }

@@ -1,5 +1,5 @@
 import type { SupervisionRule, SupervisionRulesView } from '@zhengwu/shared/contracts';
-import { statColumns } from './supervision-statistics.page';
+import { figureOf, statColumns } from './supervision-statistics.page';
 import { ruleSource, scopeText, triggerText } from './supervision-rules.page';
 
 const rule = (id: string): SupervisionRule => ({
@@ -13,15 +13,28 @@ const rule = (id: string): SupervisionRule => ({
 });
 
 describe('supervision pages', () => {
-  it('shows the known indicators and any new figure the statistics API adds, under its field name', () => {
-    const row = { dimension: 'centre', key: '510900', label: '遂宁', received: 3, onTimeRate: null, handlingWorkingDays: 4, ratingRate: 0.5, satisfied: 2, note: 'x' };
+  it('shows the known indicators the rows carry, and any new figure the statistics API adds, under its field name', () => {
+    const row = {
+      dimension: 'centre',
+      key: '510900',
+      label: '遂宁',
+      received: 3,
+      onTimeRate: null,
+      handlingWorkingDays: 4,
+      ratingRate: 0.5,
+      complaints: 2,
+      note: 'x',
+      catalogue: { items: 10, onlineApplicableShare: 0.9, limitCompressionSum: 3.2, newShare: 0.1 },
+    };
     const columns = statColumns([row]);
-    expect(columns.slice(0, 2).map((c) => c.field)).toEqual(['received', 'accepted']);
-    expect(columns.find((c) => c.field === 'handlingWorkingDays')).toBeUndefined();
+    expect(columns.map((c) => c.field)).toEqual(['received', 'onTimeRate', 'ratingRate', 'catalogue.items', 'catalogue.onlineApplicableShare', 'catalogue.newShare', 'complaints']);
+    expect(columns.find((c) => c.field === 'catalogue.items')?.labelKey).toBe('supervision.stats.col.catalogue_items');
     expect(columns.filter((c) => c.labelKey === null)).toEqual([
-      { field: 'ratingRate', labelKey: null, format: 'rate' },
-      { field: 'satisfied', labelKey: null, format: 'count' },
+      { field: 'catalogue.newShare', labelKey: null, format: 'rate' },
+      { field: 'complaints', labelKey: null, format: 'count' },
     ]);
+    expect(figureOf(row, 'catalogue.onlineApplicableShare')).toBe(0.9);
+    expect(figureOf(row, 'accepted')).toBeNull();
   });
 
   it('tells a province rule from a tightened override and a rule the centre added', () => {
