@@ -119,5 +119,11 @@ export const appRoutes: Route[] = [
     { path: 'admin/procedures/:versionId', title: 'procedure.title', loadComponent: () => import('./admin/procedure.page').then((m) => m.ProcedurePage) },
     Permission.CatalogueManage,
   ),
+  staffPage(
+    { path: 'admin/displays', title: 'display.admin.title', loadComponent: () => import('./admin/hall-displays.page').then((m) => m.HallDisplaysPage) },
+    Permission.CatalogueManage,
+  ),
+  // The screen in the centre's hall: no staff login, its display token comes in the link's fragment.
+  { path: 'display/:centreCode', title: 'display.title', loadComponent: () => import('./display/hall-display.page').then((m) => m.HallDisplayPage) },
   { path: '**', redirectTo: '' },
 ];

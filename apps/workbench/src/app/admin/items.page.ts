@@ -32,6 +32,7 @@ import { TranslatedPaginatorIntl } from '../shared/translated-paginator-intl';
         <mat-hint>{{ 'items.searchHint' | transloco }}</mat-hint>
       </mat-form-field>
       <a mat-flat-button routerLink="/admin/items/new">{{ 'items.new' | transloco }}</a>
+      <a mat-stroked-button routerLink="/admin/displays">{{ 'display.admin.link' | transloco }}</a>
     </div>
     @if (loading()) {
       <mat-progress-bar mode="indeterminate" [attr.aria-label]="'common.loading' | transloco" />
