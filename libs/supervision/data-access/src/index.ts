@@ -14,3 +14,4 @@ export * from './lib/supervision-schema';
 export * from './lib/repositories/stat-counters.repository';
 export * from './lib/entities/supervision-rollup-snapshot.entity';
 export * from './lib/repositories/rollup-snapshot.repository';
+export * from './lib/repositories/step-history.reader';

@@ -6,3 +6,4 @@ export * from './lib/supervision-views';
 export * from './lib/statistics';
 export * from './lib/rollup';
 export * from './lib/risk';
+export * from './lib/risk-inputs';

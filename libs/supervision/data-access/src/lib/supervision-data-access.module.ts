@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountabilityRecordRepository } from './repositories/accountability-record.repository';
 import { OpenWorkReader } from './repositories/open-work.reader';
 import { RollupSnapshotRepository } from './repositories/rollup-snapshot.repository';
+import { StepHistoryReader } from './repositories/step-history.reader';
 import { SupervisionAlertRepository } from './repositories/supervision-alert.repository';
 import { SupervisionNoticeRepository } from './repositories/supervision-notice.repository';
 import { SupervisionRuleRepository } from './repositories/supervision-rule.repository';
@@ -19,6 +20,7 @@ const providers = [
   OpenWorkReader,
   StatCountersRepository,
   RollupSnapshotRepository,
+  StepHistoryReader,
 ];
 
 @Module({

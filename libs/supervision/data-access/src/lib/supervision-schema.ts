@@ -9,6 +9,7 @@ import { SupervisionStatistics1795820000200 } from './migrations/1795820000200-s
 import { SupervisionRollup1795820000700 } from './migrations/1795820000700-rollup';
 import { SupervisionStatisticsRatings1795820000500 } from './migrations/1795820000500-statistics-ratings';
 import { SupervisionStatisticsMonthly1795820000810 } from './migrations/1795820000810-statistics-monthly';
+import { SupervisionStepRiskIndexes1795820000900 } from './migrations/1795820000900-step-risk-indexes';
 
 export const SUPERVISION_ENTITIES = [
   SupervisionRuleEntity,
@@ -20,4 +21,4 @@ export const SUPERVISION_ENTITIES = [
 ];
 
 /** Scope supervision owns the migration range 17958200xxxxx. */
-export const SUPERVISION_MIGRATIONS = [Supervision1795820000100, SupervisionStatistics1795820000200, SupervisionStatisticsRatings1795820000500, SupervisionRollup1795820000700, SupervisionStatisticsMonthly1795820000810];
+export const SUPERVISION_MIGRATIONS = [Supervision1795820000100, SupervisionStatistics1795820000200, SupervisionStatisticsRatings1795820000500, SupervisionRollup1795820000700, SupervisionStatisticsMonthly1795820000810, SupervisionStepRiskIndexes1795820000900];

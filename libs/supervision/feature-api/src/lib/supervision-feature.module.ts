@@ -10,6 +10,7 @@ import { SupervisionRollupController } from './rollup/supervision-rollup.control
 import { SupervisionRollupService } from './rollup/supervision-rollup.service';
 import { SupervisionSnapshotHandler } from './rollup/supervision-snapshot.handler';
 import { SupervisionSnapshotSender } from './rollup/supervision-snapshot.sender';
+import { StepRiskService } from './risk/step-risk.service';
 import { SupervisionRulesService } from './rules/supervision-rules.service';
 import { StatisticsExportController } from './statistics/statistics-export.controller';
 import { SupervisionStatisticsService } from './statistics/supervision-statistics.service';
@@ -25,6 +26,7 @@ import { SupervisionSweeper } from './sweep/supervision-sweeper.service';
     SupervisionRulesService,
     SupervisionStatisticsService,
     SupervisionQueriesService,
+    StepRiskService,
     SupervisionNoticesService,
     AlertRaiser,
     SupervisionSweeper,

@@ -1,7 +1,8 @@
 import { type CivilDate, chinaCivilDate, nationalCalendar } from '@zhengwu/calendar/domain';
 import { connectAsRuntimeRole, type TestApp } from '@zhengwu/server/testing';
-import type { ApplicationView, ErrorBody } from '@zhengwu/shared/contracts';
+import type { ApplicationView, ErrorBody, SupervisionBoardView } from '@zhengwu/shared/contracts';
 import type { AccountabilityRecordView, AlertView, BoardView, DriftReportView, NoticeView, Page, RulesView } from '@zhengwu/supervision/domain';
+import { StepRiskService } from './risk/step-risk.service';
 import { SupervisionSweeper } from './sweep/supervision-sweeper.service';
 import { chinaNoon, createSupervisionTestApp, STORY_TIMEOUT, SupervisionKit } from './testing/supervision-test-kit';
 
@@ -180,6 +181,41 @@ describe('electronic supervision', () => {
       expect(reverted.effective.find((r) => r.id === 'case-due-soon')).toEqual(caseDueSoon);
       const removeProvince = await t.http.delete<ErrorBody>(`/api/v1/centres/${SHEHONG}/supervision/rules/step-overdue`, { token: shehong });
       expect(removeProvince.status).toBe(409);
+    },
+    STORY_TIMEOUT,
+  );
+
+  it(
+    'shows, before any alert, the open step whose history says it will likely breach its limit',
+    async () => {
+      // History: six cases whose review step ran two weeks on a three-working-day limit.
+      const reviewer = await kit.staff(SUINING, 'reviewer');
+      const late: ApplicationView[] = [];
+      for (let i = 0; i < 6; i++) {
+        const accepted = await kit.accepted(SUINING, FOOD);
+        late.push(await kit.act(accepted, 'steps/pass', reviewer, { version: accepted.version }));
+      }
+      expect(late[0].timeline.some((step) => step.finishedAt !== null && step.post === 'reviewer')).toBe(true);
+      await kit.asOwner(SUINING, (owner) =>
+        owner.query(
+          `UPDATE application_steps SET started_at = now() - interval '20 days', due = (now() - interval '15 days')::date
+            WHERE tenant_id = $1 AND application_id = ANY($2::uuid[]) AND finished_at IS NOT NULL AND post = 'reviewer'`,
+          [SUINING, late.map((application) => application.id)],
+        ),
+      );
+      // Now: a fresh case of the same item reaches the same step, far from its deadline; no sweep ran.
+      const fresh = await kit.accepted(SUINING, FOOD);
+      t.app.get(StepRiskService).forget();
+      const supervisor = await kit.staff(SUINING, 'supervisor');
+      const board = kit.ok(await t.http.get<SupervisionBoardView>(`/api/v1/centres/${SUINING}/supervision/board`, { token: supervisor }));
+      const risk = board.atRisk.find((step) => step.applicationId === fresh.id);
+      expect(risk).toMatchObject({ band: 'high', post: 'reviewer', stepSeq: fresh.timeline.find((step) => step.finishedAt === null)?.seq, due: fresh.currentStep?.due, elapsedWorkingDays: 0 });
+      expect(risk?.probability).toBeGreaterThanOrEqual(0.5);
+      expect(risk?.basis[0]).toMatchObject({ scope: 'item_step_queue' });
+      expect(risk?.basis.find((level) => level.scope === 'item_step')?.breaches).toBeGreaterThanOrEqual(6);
+      expect(risk?.explanation.zh).toContain('预计超期概率');
+      // A case with an open alert is on the threshold lists, not here.
+      expect(board.atRisk.every((step) => ![...board.overdue, ...board.dueSoon].some((alert) => alert.applicationId === step.applicationId))).toBe(true);
     },
     STORY_TIMEOUT,
   );

@@ -1,4 +1,4 @@
-import type { AlertLevel, CentreDrift, Loosening, Recipient, SubjectKind, SupervisionRule } from '@zhengwu/supervision/domain';
+import type { AlertLevel, CentreDrift, Loosening, Recipient, RiskBand, RiskBasis, SubjectKind, SupervisionRule } from '@zhengwu/supervision/domain';
 
 /*
  * What the supervision API answers (`/api/v1/centres/{centre}/supervision/…`; JSON: instants as ISO
@@ -41,7 +41,32 @@ export interface SupervisionBoardView {
   overdue: SupervisionAlertView[];
   /** Open yellow alerts without a red one on the same case: work due soon. */
   dueSoon: SupervisionAlertView[];
+  /**
+   * Predicted overdue risk: open steps of cases without any open alert whose estimated chance of
+   * breaching their limit is medium or high, highest first, so supervisors act before yellow.
+   */
+  atRisk: AtRiskStepView[];
   lastSweptAt: string | null;
+}
+
+/** An open step with its predicted chance of breaching the step's limit (an explainable estimate). */
+export interface AtRiskStepView {
+  applicationId: string;
+  caseNumber: string | null;
+  itemName: string;
+  stepSeq: number;
+  stepName: string;
+  post: string;
+  holderName: string | null;
+  due: string;
+  probability: number;
+  band: RiskBand;
+  elapsedWorkingDays: number;
+  limitWorkingDays: number;
+  /** Other steps waiting at the same post now. */
+  queue: number;
+  basis: RiskBasis[];
+  explanation: { zh: string; en: string };
 }
 
 /** A 督办 notice: addressed to the responsible department, answered by it, closed by a supervisor. */

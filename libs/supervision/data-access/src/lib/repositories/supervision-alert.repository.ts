@@ -85,6 +85,15 @@ export class SupervisionAlertRepository {
   }
 
   /** Open cases by their highest open alert level (an alert on a step counts for its case). */
+  /** Cases with any open alert on them (a case alert or one of its steps'). */
+  async casesWithOpenAlerts(tenantId: string): Promise<Set<string>> {
+    const rows: Array<{ application_id: string }> = await this.uow.manager({ tenantId }).query(
+      `SELECT DISTINCT application_id FROM supervision_alerts WHERE tenant_id = $1 AND resolved_at IS NULL AND application_id IS NOT NULL`,
+      [tenantId],
+    );
+    return new Set(rows.map((row) => row.application_id));
+  }
+
   async openCaseLevels(tenantId: string): Promise<{ yellow: number; red: number }> {
     const rows: Array<{ level: AlertLevel; count: string }> = await this.uow.manager({ tenantId }).query(
       `SELECT top.level, count(*) AS count FROM (

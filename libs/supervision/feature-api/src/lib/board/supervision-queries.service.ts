@@ -8,6 +8,7 @@ import type {
   SupervisionPage as Page,
 } from '@zhengwu/shared/contracts';
 import type { AccountabilityQuery, AlertsQuery } from '../supervision.dto';
+import { StepRiskService } from '../risk/step-risk.service';
 import { accountabilityView, alertView } from './supervision-views.mapper';
 
 const BOARD_LIST_LIMIT = 100;
@@ -22,6 +23,7 @@ export class SupervisionQueriesService {
     private readonly accountability: AccountabilityRecordRepository,
     private readonly work: OpenWorkReader,
     private readonly leases: SweepLeaseRepository,
+    private readonly risk: StepRiskService,
   ) {}
 
   board(tenantId: string): Promise<BoardView> {
@@ -30,13 +32,16 @@ export class SupervisionQueriesService {
       const levels = await this.alerts.openCaseLevels(tenantId);
       const overdue = await this.alerts.open(tenantId, 'red', BOARD_LIST_LIMIT);
       const dueSoon = await this.alerts.open(tenantId, 'yellow', BOARD_LIST_LIMIT, { withoutRedOnSameCase: true });
+      const now = new Date();
+      const atRisk = await this.risk.atRisk(tenantId, await this.alerts.casesWithOpenAlerts(tenantId), now, BOARD_LIST_LIMIT);
       const lease = await this.leases.find(tenantId);
       return {
         centreCode: tenantId,
-        asOf: new Date().toISOString(),
+        asOf: now.toISOString(),
         counts: { open, normal: Math.max(0, open - levels.red - levels.yellow), yellow: levels.yellow, red: levels.red },
         overdue: overdue.map(alertView),
         dueSoon: dueSoon.map(alertView),
+        atRisk,
         lastSweptAt: lease?.lastSweptAt?.toISOString() ?? null,
       };
     });

@@ -126,6 +126,22 @@ export class SupervisionKit {
     return this.ok(await this.t.http.post<ApplicationView>(`/api/v1/centres/${application.centreCode}/applications/${application.id}/${path}`, body, { token }));
   }
 
+  /** Runs `change` as the owner under the centre's RLS scope, in one transaction (test set-up of history). */
+  async asOwner(tenantId: string, change: (owner: Awaited<ReturnType<typeof connectAsOwner>>) => Promise<unknown>): Promise<void> {
+    const owner = await connectAsOwner();
+    try {
+      await owner.query('BEGIN');
+      await owner.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+      await change(owner);
+      await owner.query('COMMIT');
+    } catch (error) {
+      await owner.query('ROLLBACK');
+      throw error;
+    } finally {
+      await owner.end();
+    }
+  }
+
   /** Moves a case's dates, as the owner under the centre's RLS scope (tests of fixed calendar dates). */
   async setDates(tenantId: string, applicationId: string, dates: { stepDue?: string; promisedDue?: string; submittedAt?: Date }): Promise<void> {
     const owner = await connectAsOwner();
