@@ -243,6 +243,7 @@ describe('supervisor workbench in Chromium', () => {
     await page.getByRole('heading', { name: new RegExp(`^${year}-01-01 至 `) }).waitFor();
     const received = page.getByTestId('statistics-table').locator('td[data-field="received"]').first();
     expect(Number(await received.innerText())).toBeGreaterThanOrEqual(1);
+    await page.getByTestId('centre-catalogue').getByText('可网办事项占比').waitFor();
 
     // A period that ends before it starts is refused on the page, before asking the server.
     await page.getByLabel('开始日期').fill(`${year}-12-31`);

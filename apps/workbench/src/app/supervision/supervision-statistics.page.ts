@@ -147,6 +147,11 @@ export class SupervisionStatisticsPage {
   protected readonly loading = signal(false);
   protected readonly error = signal<Translatable | null>(null);
   protected readonly columns = computed(() => statColumns(this.view()?.rows ?? []));
+  /** The whole centre's catalogue figures (whatever the dimension), when the server sends them. */
+  protected readonly centreCatalogue = computed(() => {
+    const view = this.view();
+    return view ? statColumns([view]).filter((column) => column.field.startsWith('catalogue.')) : [];
+  });
 
   constructor() {
     this.load();
