@@ -15,6 +15,7 @@ import { finalize } from 'rxjs';
 import { CHINA_OFFSET, INSTANT_FORMAT } from '../shared/dates';
 import { staffAccess } from '../shared/staff-access';
 import { AlertTableComponent } from './alert-table.component';
+import { AtRiskTableComponent } from './at-risk-table.component';
 import { SupervisionNavComponent } from './supervision-nav.component';
 
 const ALERT_PAGE = 50;
@@ -37,6 +38,7 @@ const ALERT_PAGE = 50;
     TranslocoPipe,
     FormErrorComponent,
     AlertTableComponent,
+    AtRiskTableComponent,
     SupervisionNavComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
