@@ -1,7 +1,17 @@
 import { type CivilDate, chinaCivilDate, nationalCalendar } from '@zhengwu/calendar/domain';
 import { connectAsRuntimeRole, type TestApp } from '@zhengwu/server/testing';
-import type { ApplicationView, ErrorBody, SupervisionBoardView } from '@zhengwu/shared/contracts';
-import type { AccountabilityRecordView, AlertView, BoardView, DriftReportView, NoticeView, Page, RulesView } from '@zhengwu/supervision/domain';
+import type {
+  AccountabilityRecordView,
+  ApplicationView,
+  ErrorBody,
+  RuleDriftReportView as DriftReportView,
+  SupervisionAlertView as AlertView,
+  SupervisionBoardView,
+  SupervisionBoardView as BoardView,
+  SupervisionNoticeView as NoticeView,
+  SupervisionPage as Page,
+  SupervisionRulesView as RulesView,
+} from '@zhengwu/shared/contracts';
 import { StepRiskService } from './risk/step-risk.service';
 import { SupervisionSweeper } from './sweep/supervision-sweeper.service';
 import { chinaNoon, createSupervisionTestApp, STORY_TIMEOUT, SupervisionKit } from './testing/supervision-test-kit';
