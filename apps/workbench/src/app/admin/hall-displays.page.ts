@@ -1,6 +1,6 @@
 import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -28,10 +28,10 @@ import { staffAccess } from '../shared/staff-access';
   template: `
     <h1 class="zw-page-title" id="displays-heading">{{ 'display.admin.heading' | transloco }}</h1>
     <p>{{ 'display.admin.intro' | transloco }}</p>
-    <form class="wb-filters" (ngSubmit)="create()">
+    <form class="wb-filters" [formGroup]="form" (ngSubmit)="create()">
       <mat-form-field appearance="outline">
         <mat-label>{{ 'display.admin.name' | transloco }}</mat-label>
-        <input matInput [formControl]="name" [maxlength]="nameMax" required data-test="display-name" />
+        <input matInput formControlName="name" [maxlength]="nameMax" required data-testid="display-name" />
         <mat-hint>{{ 'display.admin.nameHint' | transloco }}</mat-hint>
         @if (name.touched && name.invalid) {
           <mat-error>{{ 'display.admin.nameRequired' | transloco }}</mat-error>
@@ -48,7 +48,7 @@ import { staffAccess } from '../shared/staff-access';
       <section class="wb-created" role="status" aria-live="polite">
         <h2>{{ 'display.admin.createdHeading' | transloco: { name: link.name } }}</h2>
         <p>{{ 'display.admin.createdOnce' | transloco }}</p>
-        <p class="wb-display-link" data-test="display-url">{{ link.url }}</p>
+        <p class="wb-display-link" data-testid="display-url">{{ link.url }}</p>
         <button mat-stroked-button type="button" (click)="copy(link.url)">{{ (copied() ? 'display.admin.copied' : 'display.admin.copy') | transloco }}</button>
         <button mat-button type="button" (click)="created.set(null)">{{ 'common.close' | transloco }}</button>
       </section>
@@ -105,6 +105,7 @@ export class HallDisplaysPage {
   private readonly document = inject(DOCUMENT);
   protected readonly nameMax = HALL_DISPLAY_NAME_MAX_LENGTH;
   protected readonly name = new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(HALL_DISPLAY_NAME_MAX_LENGTH)] });
+  protected readonly form = new FormGroup({ name: this.name });
   protected readonly displays = signal<HallDisplayView[] | null>(null);
   protected readonly created = signal<{ name: string; url: string } | null>(null);
   protected readonly busy = signal(false);

@@ -63,7 +63,7 @@ const COUNT_KEYS: ReadonlyArray<keyof HallDisplayCounts> = ['receivedToday', 'ac
     .calls li:first-child { font-size: 1.3em; color: #ffd200; }
     .calls time { font-variant-numeric: tabular-nums; color: #bbb; min-width: 3.2em; }
     .empty { color: #bbb; }
-    footer { display: flex; justify-content: flex-end; gap: 0.5em; font-size: 0.6em; }
+    footer { margin-top: auto; display: flex; justify-content: flex-end; gap: 0.5em; font-size: 0.6em; }
     button { font: inherit; background: #222; color: #fff; border: 2px solid #888; border-radius: 4px; padding: 0.2em 0.8em; cursor: pointer; }
     button:focus-visible { outline: 3px solid #ffd200; outline-offset: 2px; }
   `,
@@ -78,7 +78,7 @@ const COUNT_KEYS: ReadonlyArray<keyof HallDisplayCounts> = ['receivedToday', 'ac
 
     @switch (state()) {
       @case ('reconnecting') {
-        <p class="banner" role="status" data-test="display-reconnecting">{{ 'display.reconnecting' | transloco }}</p>
+        <p class="banner" role="status" data-testid="display-reconnecting">{{ 'display.reconnecting' | transloco }}</p>
       }
       @case ('connecting') {
         <p class="banner" role="status">{{ 'display.connecting' | transloco }}</p>
@@ -104,7 +104,7 @@ const COUNT_KEYS: ReadonlyArray<keyof HallDisplayCounts> = ['receivedToday', 'ac
       @if (s.calls.length) {
         <ul class="calls" aria-labelledby="display-calls" aria-live="polite">
           @for (call of s.calls; track call.caseNumber + call.at) {
-            <li data-test="display-call">
+            <li data-testid="display-call">
               <time [attr.datetime]="call.at">{{ timeOf(call.at) }}</time>
               <span>{{ callKey(call) | transloco: { caseNumber: call.caseNumber, name: call.applicantMasked } }}</span>
             </li>
