@@ -3,6 +3,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ApiClient } from './api';
 import { CpuMeter } from './cpu';
+import { formatDashboardReport, runDashboard } from './dashboard/run';
 import { explainInbox } from './explain';
 import { Interrupted, Lifecycle, log, timed } from './lifecycle';
 import { BenchOptions, parseCommand } from './options';
@@ -26,7 +27,8 @@ import { HISTORY_DAYS, ownedCases, seed, signIn, verifyChains } from './setup';
  * with the demo centres, staff and catalogue, seeds N cases of history, then measures five
  * scenarios one after another with autocannon, runs pgbench on the same PostgreSQL, prints one
  * table and drops everything it created (Ctrl-C included). `npm run bench -- routing` measures
- * routing between deployments instead (routing/run.ts).
+ * routing between deployments instead (routing/run.ts); `npm run bench -- dashboard` the
+ * supervisor's dashboard over millions of seeded cases (dashboard/run.ts).
  *
  * Reading the figures
  * - req/s is completed requests per second with `--connections` clients each sending its next
@@ -68,6 +70,9 @@ async function main(): Promise<void> {
     if (command.name === 'routing') {
       const report = await runRouting(root, command.options, lifecycle);
       emit(formatRoutingReport(report), report, command.options);
+    } else if (command.name === 'dashboard') {
+      const report = await runDashboard(root, command.options, lifecycle);
+      emit(formatDashboardReport(report) + `\n${report.explain}\n`, report, command.options);
     } else {
       const { report, explain } = await run(command.options, lifecycle);
       emit(formatReport(report) + (explain ? `\n${explain}\n` : ''), report, command.options);

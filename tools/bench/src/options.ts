@@ -43,10 +43,35 @@ export interface RoutingOptions {
   quick: boolean;
 }
 
-export type Command = { name: 'approval'; options: BenchOptions } | { name: 'routing'; options: RoutingOptions };
+/** `npm run bench -- dashboard`: the supervisor's dashboard reads over N seeded cases (dashboard/run.ts). */
+export interface DashboardOptions {
+  cases: number;
+  connections: number;
+  /** Seconds per request measured. */
+  duration: number;
+  serverUrl: string;
+  centres: string[];
+  /** Cases per INSERT … SELECT generate_series. */
+  batch: number;
+  /** Seeding connections (at most 2: the machine is shared). */
+  seedConnections: number;
+  /** The p95 the dashboard must stay under (issue 6). */
+  targetP95Ms: number;
+  logLevel: string;
+  keep: boolean;
+  json: boolean;
+  jsonFile: string | undefined;
+  quick: boolean;
+}
+
+export type Command =
+  | { name: 'approval'; options: BenchOptions }
+  | { name: 'routing'; options: RoutingOptions }
+  | { name: 'dashboard'; options: DashboardOptions };
 
 const USAGE = `npm run bench [-- options]                 the approval core on one deployment, and pgbench
 npm run bench -- routing [options]          the originals-check round trip over the three-deployment topology
+npm run bench -- dashboard [options]        the supervisor's dashboard (statistics, board, roll-up) over N seeded cases
 
   --cases N            history cases to seed (default 100000; --quick: 2000)
   --connections N      autocannon connections and pgbench clients (default 16)
@@ -76,12 +101,23 @@ routing options:
   --prepare-concurrency N   cases prepared through the API at once (default 4)
   --poll-ms MS         how often the verifier's task list and the handler's cases are checked (default 25)
   --database-url, --log-level, --keep, --json, --json-file: as above
+
+dashboard options:
+  --cases N            cases to seed (default 10000000; --quick: 100000)
+  --batch N            cases per set-based INSERT (default 500000)
+  --seed-connections N seeding connections, centres split between them (default 2, at most 2)
+  --connections N      autocannon connections (default 8)
+  --duration S         seconds per measured request (default 10; --quick: 5)
+  --target-p95 MS      the p95 each request must stay under (default 200)
+  --centres LIST       as above
+  --database-url, --log-level, --keep, --json, --json-file: as above
 `;
 
 /** The first positional argument picks the benchmark (`routing`); none is the approval core. */
 export function parseCommand(argv: string[], env: NodeJS.ProcessEnv): Command {
   if (argv[0] === 'routing') return { name: 'routing', options: parseRoutingOptions(argv.slice(1), env) };
-  if (argv[0] !== undefined && !argv[0].startsWith('-')) throw new Error(`Unknown benchmark "${argv[0]}" (known: routing)\n\n${USAGE}`);
+  if (argv[0] === 'dashboard') return { name: 'dashboard', options: parseDashboardOptions(argv.slice(1), env) };
+  if (argv[0] !== undefined && !argv[0].startsWith('-')) throw new Error(`Unknown benchmark "${argv[0]}" (known: routing, dashboard)\n\n${USAGE}`);
   return { name: 'approval', options: parseOptions(argv, env) };
 }
 
@@ -116,6 +152,53 @@ function parseRoutingOptions(argv: string[], env: NodeJS.ProcessEnv): RoutingOpt
     natsUrl: values['nats-url'] ?? env['NATS_URL'] ?? 'nats://127.0.0.1:4222',
     prepareConcurrency: positiveInteger('--prepare-concurrency', values['prepare-concurrency']),
     pollMs: positiveInteger('--poll-ms', values['poll-ms']),
+    logLevel: values['log-level'],
+    keep: values.keep,
+    json: values.json,
+    jsonFile: values['json-file'],
+    quick: values.quick,
+  };
+}
+
+function parseDashboardOptions(argv: string[], env: NodeJS.ProcessEnv): DashboardOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      cases: { type: 'string' },
+      batch: { type: 'string', default: '500000' },
+      'seed-connections': { type: 'string', default: '2' },
+      connections: { type: 'string', default: '8' },
+      duration: { type: 'string' },
+      'target-p95': { type: 'string', default: '200' },
+      quick: { type: 'boolean', default: false },
+      'database-url': { type: 'string' },
+      centres: { type: 'string', default: DEMO_CENTRES.join(',') },
+      'log-level': { type: 'string', default: 'warn' },
+      keep: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      'json-file': { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    process.exit(0);
+  }
+  const centres = values.centres.split(',').map((code) => code.trim()).filter(Boolean);
+  for (const centre of centres) {
+    if (!/^\d{6}$/.test(centre)) throw new Error(`--centres: "${centre}" is not a 6-digit centre code`);
+  }
+  const seedConnections = positiveInteger('--seed-connections', values['seed-connections']);
+  if (seedConnections > 2) throw new Error('--seed-connections: at most 2 (the machine is shared)');
+  return {
+    cases: positiveInteger('--cases', values.cases ?? (values.quick ? '100000' : '10000000')),
+    connections: positiveInteger('--connections', values.connections),
+    duration: positiveInteger('--duration', values.duration ?? (values.quick ? '5' : '10')),
+    serverUrl: serverUrl(values['database-url'], env),
+    centres,
+    batch: positiveInteger('--batch', values.batch),
+    seedConnections,
+    targetP95Ms: positiveInteger('--target-p95', values['target-p95']),
     logLevel: values['log-level'],
     keep: values.keep,
     json: values.json,
