@@ -7,6 +7,7 @@ import type { ApplicationForwardedV1, ApplicationStatusV1, Envelope } from '@zhe
 import { ApplicationWorkflow } from '../workflow/application-workflow.service';
 import { CaseNumbering } from '../workflow/case-numbering';
 import { newApplication } from '../workflow/new-application';
+import { counterScanVersion } from './counter-scan-version';
 
 /**
  * At the handling centre: an application received at another centre's counter (异地代收) becomes a
@@ -65,21 +66,7 @@ export class ApplicationForwardedHandler {
     await this.applications.insert(tenantId, draft);
     const now = new Date();
     for (const material of payload.materials) {
-      const attested = byCode.get(material.code);
-      await this.records.addMaterialVersion(tenantId, {
-        tenantId,
-        applicationId: draft.id,
-        applicantId: draft.applicantId,
-        materialCode: material.code,
-        sha256: material.sha256,
-        sizeBytes: String(material.sizeBytes),
-        mediaType: material.mediaType,
-        fileName: material.fileName,
-        uploadedAt: now,
-        uploadedByKind: 'staff',
-        uploadedBy: `${envelope.from}:${payload.receivedBy}`,
-        ...(attested?.result === 'match' && attested.sha256 === material.sha256 ? { trustLevel: 'B' as const } : {}),
-      });
+      await this.records.addMaterialVersion(tenantId, counterScanVersion(draft, material, byCode.get(material.code), `${envelope.from}:${payload.receivedBy}`, now));
     }
     if (verifiedAtCounter) {
       await this.checks.addCheck(tenantId, {

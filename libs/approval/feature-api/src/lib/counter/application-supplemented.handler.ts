@@ -5,6 +5,7 @@ import { MaterialTransfer, RouteHandler } from '@zhengwu/server/routing';
 import type { ApplicationSupplementedV1, Envelope } from '@zhengwu/shared/contracts';
 import { ApprovalError } from '../approval-errors';
 import { ApplicationWorkflow } from '../workflow/application-workflow.service';
+import { counterScanVersion } from './counter-scan-version';
 import { IntakeStatusReporter } from './intake-status-reporter';
 
 const AWAITING_CORRECTION: readonly ApplicationStatus[] = [ApplicationStatus.Returned, ApplicationStatus.CorrectionRequested];
@@ -46,21 +47,10 @@ export class ApplicationSupplementedHandler {
     for (const material of payload.materials) {
       if (held.get(material.code) === material.sha256) continue;
       await this.transfer.fetch(material.sha256, tenantId);
-      const check = attested.get(material.code);
-      await this.records.addMaterialVersion(tenantId, {
+      await this.records.addMaterialVersion(
         tenantId,
-        applicationId: application.id,
-        applicantId: application.applicantId,
-        materialCode: material.code,
-        sha256: material.sha256,
-        sizeBytes: String(material.sizeBytes),
-        mediaType: material.mediaType,
-        fileName: material.fileName,
-        uploadedAt: now,
-        uploadedByKind: 'staff',
-        uploadedBy: `${envelope.from}:${payload.receivedBy}`,
-        ...(check?.result === 'match' && check.sha256 === material.sha256 ? { trustLevel: 'B' as const } : {}),
-      });
+        counterScanVersion(application, material, attested.get(material.code), `${envelope.from}:${payload.receivedBy}`, now),
+      );
     }
     await this.workflow.perform(application, 'resubmit', {
       actor: { kind: 'system', id: null, name: null },
