@@ -129,7 +129,7 @@ describe('random action sequences', () => {
           }
         }
       }),
-      { numRuns: 600 },
+      { numRuns: 1500 },
     );
   });
 
