@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'dev-runner',
+  preset: '../../jest.preset.js',
+};
