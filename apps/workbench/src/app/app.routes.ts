@@ -97,6 +97,14 @@ export const appRoutes: Route[] = [
   ),
   staffPage(
     {
+      path: 'supervision/rollup',
+      title: 'supervision.rollup.title',
+      loadComponent: () => import('./supervision/supervision-rollup.page').then((m) => m.SupervisionRollupPage),
+    },
+    Permission.Supervise,
+  ),
+  staffPage(
+    {
       path: 'supervision/rules',
       title: 'supervision.rules.title',
       loadComponent: () => import('./supervision/supervision-rules.page').then((m) => m.SupervisionRulesPage),

@@ -10,6 +10,7 @@ export const SUPERVISION_SECTIONS: ReadonlyArray<{ path: string; label: string; 
   { path: '/supervision/accountability', label: 'supervision.nav.accountability', exact: false },
   { path: '/supervision/rectifications', label: 'supervision.nav.rectifications', exact: false },
   { path: '/supervision/statistics', label: 'supervision.nav.statistics', exact: false },
+  { path: '/supervision/rollup', label: 'supervision.nav.rollup', exact: false },
   { path: '/supervision/rules', label: 'supervision.nav.rules', exact: false },
 ];
 
