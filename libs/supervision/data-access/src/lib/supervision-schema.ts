@@ -10,6 +10,7 @@ import { SupervisionRollup1795820000700 } from './migrations/1795820000700-rollu
 import { SupervisionStatisticsRatings1795820000500 } from './migrations/1795820000500-statistics-ratings';
 import { SupervisionStatisticsMonthly1795820000810 } from './migrations/1795820000810-statistics-monthly';
 import { SupervisionStepRiskIndexes1795820000900 } from './migrations/1795820000900-step-risk-indexes';
+import { SupervisionBoardSummary1795820001000 } from './migrations/1795820001000-board-summary';
 
 export const SUPERVISION_ENTITIES = [
   SupervisionRuleEntity,
@@ -21,4 +22,4 @@ export const SUPERVISION_ENTITIES = [
 ];
 
 /** Scope supervision owns the migration range 17958200xxxxx. */
-export const SUPERVISION_MIGRATIONS = [Supervision1795820000100, SupervisionStatistics1795820000200, SupervisionStatisticsRatings1795820000500, SupervisionRollup1795820000700, SupervisionStatisticsMonthly1795820000810, SupervisionStepRiskIndexes1795820000900];
+export const SUPERVISION_MIGRATIONS = [Supervision1795820000100, SupervisionStatistics1795820000200, SupervisionStatisticsRatings1795820000500, SupervisionRollup1795820000700, SupervisionStatisticsMonthly1795820000810, SupervisionStepRiskIndexes1795820000900, SupervisionBoardSummary1795820001000];

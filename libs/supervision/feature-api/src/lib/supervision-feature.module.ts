@@ -10,6 +10,7 @@ import { SupervisionRollupController } from './rollup/supervision-rollup.control
 import { SupervisionRollupService } from './rollup/supervision-rollup.service';
 import { SupervisionSnapshotHandler } from './rollup/supervision-snapshot.handler';
 import { SupervisionSnapshotSender } from './rollup/supervision-snapshot.sender';
+import { BoardSummarizer } from './board/board-summarizer';
 import { StepRiskService } from './risk/step-risk.service';
 import { SupervisionRulesService } from './rules/supervision-rules.service';
 import { StatisticsExportController } from './statistics/statistics-export.controller';
@@ -27,6 +28,7 @@ import { SupervisionSweeper } from './sweep/supervision-sweeper.service';
     SupervisionStatisticsService,
     SupervisionQueriesService,
     StepRiskService,
+    BoardSummarizer,
     SupervisionNoticesService,
     AlertRaiser,
     SupervisionSweeper,

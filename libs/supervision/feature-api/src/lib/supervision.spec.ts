@@ -95,6 +95,12 @@ describe('electronic supervision', () => {
       expect(board.overdue.map((a) => a.id)).toContain(red?.id);
       expect(board.counts.red).toBeGreaterThanOrEqual(1);
       expect(board.counts.open).toBe(board.counts.normal + board.counts.yellow + board.counts.red);
+      // Its counts are the ones the last sweep left (the board counts nothing per request), and they
+      // agree with the alerts as listed.
+      expect(board.countedAt).toBe(dayAfter.toISOString());
+      const openRed = kit.ok(await t.http.get<Page<AlertView>>(`/api/v1/centres/${SUINING}/supervision/alerts?level=red&state=open&limit=1`, { token: supervisor }));
+      expect(board.overdueTotal).toBe(openRed.total);
+      expect(board.overdue.length).toBe(Math.min(100, openRed.total));
 
       // The department answers; the supervisor closes; a closed notice takes no more answers.
       const reviewer = await kit.staff(SUINING, 'reviewer');
@@ -213,9 +219,11 @@ describe('electronic supervision', () => {
           [SUINING, late.map((application) => application.id)],
         ),
       );
-      // Now: a fresh case of the same item reaches the same step, far from its deadline; no sweep ran.
+      // Now: a fresh case of the same item reaches the same step, far from its deadline. The sweep
+      // ranks the open steps (and raises no alert on this one: nothing is due yet).
       const fresh = await kit.accepted(SUINING, FOOD);
       t.app.get(StepRiskService).forget();
+      await sweeper.sweep(new Date(), { tenants: [SUINING] });
       const supervisor = await kit.staff(SUINING, 'supervisor');
       const board = kit.ok(await t.http.get<SupervisionBoardView>(`/api/v1/centres/${SUINING}/supervision/board`, { token: supervisor }));
       const risk = board.atRisk.find((step) => step.applicationId === fresh.id);

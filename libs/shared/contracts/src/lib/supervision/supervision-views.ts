@@ -35,11 +35,16 @@ export interface SupervisionAlertView {
 export interface SupervisionBoardView {
   centreCode: string;
   asOf: string;
+  /** When the counts, the totals and the risk list were counted: by the centre's last sweep. */
+  countedAt: string;
   /** Open cases (pre-review or accepted and not completed) by their highest open alert level. */
   counts: { open: number; normal: number; yellow: number; red: number };
-  /** Open red alerts: overdue work. */
+  /** How many open red alerts there are, and open yellow ones without a red one on the same case (the lists show the first 100). */
+  overdueTotal: number;
+  dueSoonTotal: number;
+  /** Open red alerts: overdue work, most overdue first. */
   overdue: SupervisionAlertView[];
-  /** Open yellow alerts without a red one on the same case: work due soon. */
+  /** Open yellow alerts without a red one on the same case: work due soon, soonest first. */
   dueSoon: SupervisionAlertView[];
   /**
    * Predicted overdue risk: open steps of cases without any open alert whose estimated chance of

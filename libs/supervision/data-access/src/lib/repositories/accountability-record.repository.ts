@@ -7,8 +7,8 @@ import { AccountabilityRecordEntity } from '../entities/accountability-record.en
 export class AccountabilityRecordRepository {
   constructor(private readonly uow: UnitOfWork) {}
 
-  async insert(tenantId: string, record: AccountabilityRecordEntity): Promise<void> {
-    await this.repo(tenantId).insert(record);
+  async insert(tenantId: string, rows: AccountabilityRecordEntity | AccountabilityRecordEntity[]): Promise<void> {
+    await this.repo(tenantId).insert(rows);
   }
 
   async list(tenantId: string, filter: { holderId?: string; applicationId?: string; limit: number; offset: number }): Promise<{ items: AccountabilityRecordEntity[]; total: number }> {

@@ -53,14 +53,26 @@ interface CaseRow {
 export class OpenWorkReader {
   constructor(private readonly uow: UnitOfWork) {}
 
-  /** Cases waiting for pre-review or accepted and not completed, with their open step. */
-  async openCases(tenantId: string, limit: number): Promise<CaseWork[]> {
+  /**
+   * The ids of the centre's open cases (waiting for pre-review, or accepted and not completed), in
+   * id order: the sweep reads them page by page (openCasesByIds) rather than holding hundreds of
+   * thousands of cases with their context in memory at once.
+   */
+  async openCaseIds(tenantId: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.uow.manager({ tenantId }).query(
+      'SELECT id FROM applications WHERE tenant_id = $1 AND status = ANY($2::smallint[]) ORDER BY id',
+      [tenantId, OPEN_STATUSES],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** These cases with their open step, those still open (a case may have moved on since its id was read). */
+  async openCasesByIds(tenantId: string, ids: readonly string[]): Promise<CaseWork[]> {
+    if (ids.length === 0) return [];
     const rows: CaseRow[] = await this.uow.manager({ tenantId }).query(
       `${CASE_SELECT}
-       WHERE a.tenant_id = $1 AND a.status = ANY($2::smallint[])
-       ORDER BY coalesce(s.due, a.promised_due) NULLS LAST, a.id
-       LIMIT $3`,
-      [tenantId, [...AWAITING_PRE_REVIEW_STATUSES, ...CLOCK_STATUSES], limit],
+       WHERE a.tenant_id = $1 AND a.id = ANY($2::uuid[]) AND a.status = ANY($3::smallint[])`,
+      [tenantId, ids, OPEN_STATUSES],
     );
     return rows.map(toCaseWork);
   }
@@ -107,11 +119,13 @@ export class OpenWorkReader {
   async openCaseCount(tenantId: string): Promise<number> {
     const [row]: Array<{ count: string }> = await this.uow.manager({ tenantId }).query(
       'SELECT count(*) AS count FROM applications WHERE tenant_id = $1 AND status = ANY($2::smallint[])',
-      [tenantId, [...AWAITING_PRE_REVIEW_STATUSES, ...CLOCK_STATUSES]],
+      [tenantId, OPEN_STATUSES],
     );
     return Number(row?.count ?? 0);
   }
 }
+
+const OPEN_STATUSES = [...AWAITING_PRE_REVIEW_STATUSES, ...CLOCK_STATUSES];
 
 // The holder is whoever holds the case's current step (claimed or assigned), else the open step
 // spell's assignee. The refusal's reason is the comment of the event that made the refusal.

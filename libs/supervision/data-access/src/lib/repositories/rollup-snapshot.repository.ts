@@ -27,19 +27,6 @@ export class RollupSnapshotRepository {
     return rows.length === 1;
   }
 
-  /** Open red alerts, and open yellow ones of cases without a red one (the board's two lists, counted). */
-  async openAlertCounts(tenantId: string): Promise<{ red: number; dueSoon: number }> {
-    const [row]: Array<{ red: string; due_soon: string }> = await this.uow.manager({ tenantId }).query(
-      `SELECT count(*) FILTER (WHERE a.level = 'red') AS red,
-              count(*) FILTER (WHERE a.level = 'yellow' AND NOT EXISTS (
-                SELECT 1 FROM supervision_alerts r WHERE r.tenant_id = a.tenant_id AND r.application_id = a.application_id
-                   AND r.level = 'red' AND r.resolved_at IS NULL)) AS due_soon
-         FROM supervision_alerts a WHERE a.tenant_id = $1 AND a.resolved_at IS NULL`,
-      [tenantId],
-    );
-    return { red: Number(row?.red ?? 0), dueSoon: Number(row?.due_soon ?? 0) };
-  }
-
   all(tenantId: string): Promise<SupervisionRollupSnapshotEntity[]> {
     return this.uow.manager({ tenantId }).getRepository(SupervisionRollupSnapshotEntity).find({ where: { tenantId }, order: { centreCode: 'ASC' } });
   }

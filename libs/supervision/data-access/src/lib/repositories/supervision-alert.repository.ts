@@ -2,8 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@zhengwu/server/core/database';
 import { type AlertLevel, AWAITING_PRE_REVIEW_STATUSES, CLOCK_STATUSES, type Finding } from '@zhengwu/supervision/domain';
 import { randomUUID } from 'node:crypto';
+import { In } from 'typeorm';
 import { SupervisionAlertEntity } from '../entities/supervision-alert.entity';
 import type { WorkContext } from './open-work.reader';
+
+/** An alert's identity: one alert per rule, subject and level (the table's unique key). */
+export function alertKey(alert: { ruleId: string; subjectKey: string; level: AlertLevel }): string {
+  return `${alert.ruleId}|${alert.subjectKey}|${alert.level}`;
+}
 
 export interface AlertFilter {
   level?: AlertLevel;
@@ -18,25 +24,48 @@ export interface AlertFilter {
 export class SupervisionAlertRepository {
   constructor(private readonly uow: UnitOfWork) {}
 
-  /** The new alert, or null when this rule already raised this level on this subject. */
-  async raise(tenantId: string, finding: Finding, context: WorkContext, now: Date): Promise<SupervisionAlertEntity | null> {
-    const id = randomUUID();
-    const rows: Array<{ id: string }> = await this.uow.manager({ tenantId }).query(
-      `INSERT INTO supervision_alerts (tenant_id, id, rule_id, level, subject_kind, subject_key, application_id, case_number,
-         step_seq, verification_task_id, item_name, department_id, department_name, step_name, post, due, working_days,
-         provisional, notify, holder_id, holder_name, raised_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
+  /**
+   * Raises these alerts in one statement and returns the new ones; a finding this rule already
+   * raised at this level on this subject (open or resolved) inserts nothing (the unique key), so
+   * concurrent or repeated sweeps never double an alert.
+   */
+  async raiseMany(tenantId: string, found: ReadonlyArray<{ finding: Finding; context: WorkContext }>, now: Date): Promise<SupervisionAlertEntity[]> {
+    if (found.length === 0) return [];
+    const rows = found.map(({ finding, context }) => ({
+      tenant_id: tenantId,
+      id: randomUUID(),
+      rule_id: finding.ruleId,
+      level: finding.level,
+      subject_kind: finding.subjectKind,
+      subject_key: finding.subjectKey,
+      application_id: finding.applicationId,
+      case_number: finding.caseNumber,
+      step_seq: finding.stepSeq,
+      verification_task_id: finding.verificationTaskId,
+      item_name: context.itemName,
+      department_id: context.departmentId,
+      department_name: context.departmentName,
+      step_name: finding.subjectKind === 'case' ? null : context.stepName,
+      post: context.post,
+      due: finding.due,
+      working_days: finding.workingDays,
+      provisional: finding.provisional,
+      notify: finding.notify,
+      holder_id: context.holderId,
+      holder_name: context.holderName,
+      raised_at: now.toISOString(),
+      resolved_at: null,
+    }));
+    const columns = Object.keys(rows[0] as object).join(', ');
+    const inserted: Array<{ id: string }> = await this.uow.manager({ tenantId }).query(
+      `INSERT INTO supervision_alerts (${columns})
+       SELECT ${columns} FROM jsonb_populate_recordset(NULL::supervision_alerts, $1::jsonb)
        ON CONFLICT (tenant_id, rule_id, subject_key, level) DO NOTHING
        RETURNING id`,
-      [
-        tenantId, id, finding.ruleId, finding.level, finding.subjectKind, finding.subjectKey, finding.applicationId, finding.caseNumber,
-        finding.stepSeq, finding.verificationTaskId, context.itemName, context.departmentId, context.departmentName,
-        finding.subjectKind === 'case' ? null : context.stepName, context.post, finding.due, finding.workingDays,
-        finding.provisional, finding.notify, context.holderId, context.holderName, now,
-      ],
+      [JSON.stringify(rows)],
     );
-    if (rows.length === 0) return null;
-    return this.repo(tenantId).findOneByOrFail({ tenantId, id });
+    if (inserted.length === 0) return [];
+    return this.repo(tenantId).findBy({ tenantId, id: In(inserted.map((row) => row.id)) });
   }
 
   /**
@@ -45,15 +74,26 @@ export class SupervisionAlertRepository {
    * a past event (a refusal without reasons stays on the record).
    */
   async resolveAllExcept(tenantId: string, stillFiring: ReadonlyArray<{ ruleId: string; subjectKey: string; level: AlertLevel }>, keepRuleIds: readonly string[], now: Date): Promise<number> {
-    const keys = stillFiring.map((f) => `${f.ruleId}|${f.subjectKey}|${f.level}`);
+    const keys = stillFiring.map(alertKey);
+    // An anti-join against the keys, not `<> ALL(array)`: with a hundred thousand open alerts the
+    // array test compares every alert with every key.
     const result: [unknown[], number] = await this.uow.manager({ tenantId }).query(
-      `UPDATE supervision_alerts SET resolved_at = $2
-        WHERE tenant_id = $1 AND resolved_at IS NULL
-          AND NOT (rule_id = ANY($4::text[]))
-          AND NOT ((rule_id || '|' || subject_key || '|' || level) = ANY($3::text[]))`,
+      `UPDATE supervision_alerts a SET resolved_at = $2
+        WHERE a.tenant_id = $1 AND a.resolved_at IS NULL
+          AND NOT (a.rule_id = ANY($4::text[]))
+          AND NOT EXISTS (SELECT 1 FROM unnest($3::text[]) AS firing (key) WHERE firing.key = a.rule_id || '|' || a.subject_key || '|' || a.level)`,
       [tenantId, now, keys, keepRuleIds],
     );
     return result[1];
+  }
+
+  /** The keys (alertKey) of the centre's open alerts: the sweep raises only findings not among them. */
+  async openKeys(tenantId: string): Promise<Set<string>> {
+    const rows: Array<{ key: string }> = await this.uow.manager({ tenantId }).query(
+      `SELECT rule_id || '|' || subject_key || '|' || level AS key FROM supervision_alerts WHERE tenant_id = $1 AND resolved_at IS NULL`,
+      [tenantId],
+    );
+    return new Set(rows.map((row) => row.key));
   }
 
   async list(tenantId: string, filter: AlertFilter): Promise<{ items: SupervisionAlertEntity[]; total: number }> {
@@ -84,7 +124,6 @@ export class SupervisionAlertRepository {
       .getMany();
   }
 
-  /** Open cases by their highest open alert level (an alert on a step counts for its case). */
   /** Cases with any open alert on them (a case alert or one of its steps'). */
   async casesWithOpenAlerts(tenantId: string): Promise<Set<string>> {
     const rows: Array<{ application_id: string }> = await this.uow.manager({ tenantId }).query(
@@ -94,6 +133,20 @@ export class SupervisionAlertRepository {
     return new Set(rows.map((row) => row.application_id));
   }
 
+  /** Open red alerts, and open yellow ones of cases without a red one (the board's two lists, counted). */
+  async openAlertCounts(tenantId: string): Promise<{ red: number; dueSoon: number }> {
+    const [row]: Array<{ red: string; due_soon: string }> = await this.uow.manager({ tenantId }).query(
+      `SELECT count(*) FILTER (WHERE a.level = 'red') AS red,
+              count(*) FILTER (WHERE a.level = 'yellow' AND NOT EXISTS (
+                SELECT 1 FROM supervision_alerts r WHERE r.tenant_id = a.tenant_id AND r.application_id = a.application_id
+                   AND r.level = 'red' AND r.resolved_at IS NULL)) AS due_soon
+         FROM supervision_alerts a WHERE a.tenant_id = $1 AND a.resolved_at IS NULL`,
+      [tenantId],
+    );
+    return { red: Number(row?.red ?? 0), dueSoon: Number(row?.due_soon ?? 0) };
+  }
+
+  /** Open cases by their highest open alert level (an alert on a step counts for its case). */
   async openCaseLevels(tenantId: string): Promise<{ yellow: number; red: number }> {
     const rows: Array<{ level: AlertLevel; count: string }> = await this.uow.manager({ tenantId }).query(
       `SELECT top.level, count(*) AS count FROM (

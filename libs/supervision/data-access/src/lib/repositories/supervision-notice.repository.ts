@@ -8,8 +8,8 @@ import { SupervisionNoticeEntity } from '../entities/supervision-notice.entity';
 export class SupervisionNoticeRepository {
   constructor(private readonly uow: UnitOfWork) {}
 
-  async insert(tenantId: string, notice: SupervisionNoticeEntity): Promise<void> {
-    await this.repo(tenantId).insert(notice);
+  async insert(tenantId: string, rows: SupervisionNoticeEntity | SupervisionNoticeEntity[]): Promise<void> {
+    await this.repo(tenantId).insert(rows);
   }
 
   async list(tenantId: string, filter: { status?: NoticeStatus; limit: number; offset: number }): Promise<{ items: SupervisionNoticeEntity[]; total: number }> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@zhengwu/server/core/database';
-import { SupervisionSweepLeaseEntity } from '../entities/supervision-sweep-lease.entity';
+import { type BoardSummary, SupervisionSweepLeaseEntity } from '../entities/supervision-sweep-lease.entity';
 
 /**
  * Per-centre sweep leases. A sweeper locks the centre's row with FOR UPDATE SKIP LOCKED for the
@@ -34,10 +34,10 @@ export class SweepLeaseRepository {
     return manager.getRepository(SupervisionSweepLeaseEntity).findOneByOrFail({ tenantId });
   }
 
-  async finish(tenantId: string, asOf: Date, report: object): Promise<void> {
+  async finish(tenantId: string, asOf: Date, report: object, board: BoardSummary): Promise<void> {
     await this.uow.manager({ tenantId }).query(
-      'UPDATE supervision_sweep_leases SET last_swept_at = clock_timestamp(), last_sweep_as_of = $2, last_report = $3 WHERE tenant_id = $1',
-      [tenantId, asOf, JSON.stringify(report)],
+      'UPDATE supervision_sweep_leases SET last_swept_at = clock_timestamp(), last_sweep_as_of = $2, last_report = $3, board = $4 WHERE tenant_id = $1',
+      [tenantId, asOf, JSON.stringify(report), JSON.stringify(board)],
     );
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@zhengwu/server/core/database';
-import { AccountabilityRecordRepository, OpenWorkReader, SupervisionAlertRepository, SweepLeaseRepository } from '@zhengwu/supervision/data-access';
+import { AccountabilityRecordRepository, SupervisionAlertRepository, SweepLeaseRepository } from '@zhengwu/supervision/data-access';
 import type {
   AccountabilityRecordView,
   SupervisionAlertView as AlertView,
@@ -8,10 +8,9 @@ import type {
   SupervisionPage as Page,
 } from '@zhengwu/shared/contracts';
 import type { AccountabilityQuery, AlertsQuery } from '../supervision.dto';
-import { StepRiskService } from '../risk/step-risk.service';
+import { BOARD_LIST_LIMIT, BoardSummarizer } from './board-summarizer';
 import { accountabilityView, alertView } from './supervision-views.mapper';
 
-const BOARD_LIST_LIMIT = 100;
 const DEFAULT_PAGE = 50;
 
 /** What a centre's supervisors read: the live board, alerts and accountability records. */
@@ -21,27 +20,32 @@ export class SupervisionQueriesService {
     private readonly uow: UnitOfWork,
     private readonly alerts: SupervisionAlertRepository,
     private readonly accountability: AccountabilityRecordRepository,
-    private readonly work: OpenWorkReader,
     private readonly leases: SweepLeaseRepository,
-    private readonly risk: StepRiskService,
+    private readonly summarizer: BoardSummarizer,
   ) {}
 
+  /**
+   * The live board. Its counts and risk list are the ones the centre's last sweep left (the sweep
+   * runs every minute and is what raises the alerts they count); only before a centre's first sweep
+   * are they counted for the request. The two lists are read live, the first rows of an index each.
+   */
   board(tenantId: string): Promise<BoardView> {
     return this.uow.run({ tenantId }, async () => {
-      const open = await this.work.openCaseCount(tenantId);
-      const levels = await this.alerts.openCaseLevels(tenantId);
+      const now = new Date();
+      const lease = await this.leases.find(tenantId);
+      const summary = lease?.board ?? (await this.summarizer.summarize(tenantId, now));
       const overdue = await this.alerts.open(tenantId, 'red', BOARD_LIST_LIMIT);
       const dueSoon = await this.alerts.open(tenantId, 'yellow', BOARD_LIST_LIMIT, { withoutRedOnSameCase: true });
-      const now = new Date();
-      const atRisk = await this.risk.atRisk(tenantId, await this.alerts.casesWithOpenAlerts(tenantId), now, BOARD_LIST_LIMIT);
-      const lease = await this.leases.find(tenantId);
       return {
         centreCode: tenantId,
         asOf: now.toISOString(),
-        counts: { open, normal: Math.max(0, open - levels.red - levels.yellow), yellow: levels.yellow, red: levels.red },
+        countedAt: summary.countedAt,
+        counts: { open: summary.open, normal: Math.max(0, summary.open - summary.red - summary.yellow), yellow: summary.yellow, red: summary.red },
+        overdueTotal: summary.overdueAlerts,
+        dueSoonTotal: summary.dueSoonAlerts,
         overdue: overdue.map(alertView),
         dueSoon: dueSoon.map(alertView),
-        atRisk,
+        atRisk: summary.atRisk,
         lastSweptAt: lease?.lastSweptAt?.toISOString() ?? null,
       };
     });

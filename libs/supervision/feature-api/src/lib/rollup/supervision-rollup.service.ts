@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@zhengwu/server/core/database';
 import { CentreDirectory } from '@zhengwu/server/routing';
-import { OpenWorkReader, RollupSnapshotRepository, SupervisionAlertRepository, SweepLeaseRepository } from '@zhengwu/supervision/data-access';
+import { RollupSnapshotRepository, SweepLeaseRepository } from '@zhengwu/supervision/data-access';
 import {
   buildRollupTree,
   catalogueWithShares,
@@ -12,6 +12,7 @@ import {
   type RollupView,
   type StoredRollupSnapshot,
 } from '@zhengwu/supervision/domain';
+import { BoardSummarizer } from '../board/board-summarizer';
 import { SupervisionStatisticsService } from '../statistics/supervision-statistics.service';
 import { RollupError } from './rollup-errors';
 import { ROLLUP_SETTINGS, type RollupSettings } from './rollup-settings';
@@ -27,8 +28,7 @@ export class SupervisionRollupService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly directory: CentreDirectory,
-    private readonly work: OpenWorkReader,
-    private readonly alerts: SupervisionAlertRepository,
+    private readonly summarizer: BoardSummarizer,
     private readonly leases: SweepLeaseRepository,
     private readonly snapshots: RollupSnapshotRepository,
     private readonly statistics: SupervisionStatisticsService,
@@ -58,10 +58,9 @@ export class SupervisionRollupService {
     const centre = this.centre(tenantId);
     const period = snapshotPeriod(now);
     return this.uow.run({ tenantId }, async () => {
-      const open = await this.work.openCaseCount(tenantId);
-      const levels = await this.alerts.openCaseLevels(tenantId);
-      const alertCounts = await this.snapshots.openAlertCounts(tenantId);
+      // The counts the centre's last sweep left, as on its board.
       const lease = await this.leases.find(tenantId);
+      const counts = lease?.board ?? (await this.summarizer.summarize(tenantId, now, { withRisk: false }));
       const view = await this.statistics.period(tenantId, { from: period.from, to: period.to, dimension: 'centre' });
       const row = view.rows.find((candidate) => candidate.key === '') ?? view.rows[0];
       return {
@@ -75,12 +74,12 @@ export class SupervisionRollupService {
         intervalMs: this.settings.intervalMs,
         lastSweptAt: lease?.lastSweptAt?.toISOString() ?? null,
         openWork: {
-          open,
-          normal: Math.max(0, open - levels.red - levels.yellow),
-          yellow: levels.yellow,
-          red: levels.red,
-          overdueAlerts: alertCounts.red,
-          dueSoonAlerts: alertCounts.dueSoon,
+          open: counts.open,
+          normal: Math.max(0, counts.open - counts.red - counts.yellow),
+          yellow: counts.yellow,
+          red: counts.red,
+          overdueAlerts: counts.overdueAlerts,
+          dueSoonAlerts: counts.dueSoonAlerts,
         },
         statistics: statisticsWithRates({
           received: row?.received ?? 0,

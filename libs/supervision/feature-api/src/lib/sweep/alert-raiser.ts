@@ -17,15 +17,19 @@ export const NOTICE_RESPONSE_WORKING_DAYS = 3;
 const WINDOWS_DEPARTMENT = '窗口服务';
 
 export interface RaiseResult {
-  raised: boolean;
-  notice: boolean;
+  raised: number;
+  notices: number;
 }
 
+/** Rows per multi-row INSERT of notices and records (PostgreSQL takes at most 65,535 parameters). */
+const INSERT_CHUNK = 1_000;
+
 /**
- * Raises one alert, and for a red one, in the same transaction, the supervision notice to the
+ * Raises alerts, and for each new red one, in the same transaction, the supervision notice to the
  * responsible department and the accountability record naming who held the work at that moment.
  * A second sweeper seeing the same finding inserts nothing (unique alert key), so neither the
- * notice nor the record can be doubled.
+ * notice nor the record can be doubled. Set-based: the first sweep after a backlog (a deployment,
+ * a restore, a long outage) raises tens of thousands at once.
  */
 @Injectable()
 export class AlertRaiser {
@@ -35,44 +39,43 @@ export class AlertRaiser {
     private readonly accountability: AccountabilityRecordRepository,
   ) {}
 
-  async raise(tenantId: string, finding: Finding, context: WorkContext, calendar: WorkingDayCalendar, now: Date): Promise<RaiseResult> {
-    const alert = await this.alerts.raise(tenantId, finding, context, now);
-    if (!alert) return { raised: false, notice: false };
-    if (alert.level !== 'red') return { raised: true, notice: false };
+  async raise(tenantId: string, found: ReadonlyArray<{ finding: Finding; context: WorkContext }>, calendar: WorkingDayCalendar, now: Date): Promise<RaiseResult> {
+    const alerts = await this.alerts.raiseMany(tenantId, found, now);
+    const red = alerts.filter((alert) => alert.level === 'red');
+    if (red.length === 0) return { raised: alerts.length, notices: 0 };
 
     const responseDue = calendar.addWorkingDays(now, NOTICE_RESPONSE_WORKING_DAYS);
-    const notice = Object.assign(new SupervisionNoticeEntity(), {
-      tenantId,
-      id: randomUUID(),
-      alertId: alert.id,
-      ruleId: alert.ruleId,
-      applicationId: alert.applicationId,
-      caseNumber: alert.caseNumber,
-      departmentId: context.departmentId,
-      departmentName: context.departmentName ?? WINDOWS_DEPARTMENT,
-      issuedAt: now,
-      responseWorkingDays: NOTICE_RESPONSE_WORKING_DAYS,
-      responseDue: responseDue.date,
-      responseDueProvisional: responseDue.provisional,
-      status: 'open',
-      response: null,
-      respondedAt: null,
-      respondedBy: null,
-      respondedByName: null,
-      closedAt: null,
-      closedBy: null,
-      closedByName: null,
-      closingComment: null,
-    } satisfies SupervisionNoticeEntity);
-    await this.notices.insert(tenantId, notice);
-
-    await this.accountability.insert(
-      tenantId,
+    const notices = red.map((alert) =>
+      Object.assign(new SupervisionNoticeEntity(), {
+        tenantId,
+        id: randomUUID(),
+        alertId: alert.id,
+        ruleId: alert.ruleId,
+        applicationId: alert.applicationId,
+        caseNumber: alert.caseNumber,
+        departmentId: alert.departmentId,
+        departmentName: alert.departmentName ?? WINDOWS_DEPARTMENT,
+        issuedAt: now,
+        responseWorkingDays: NOTICE_RESPONSE_WORKING_DAYS,
+        responseDue: responseDue.date,
+        responseDueProvisional: responseDue.provisional,
+        status: 'open',
+        response: null,
+        respondedAt: null,
+        respondedBy: null,
+        respondedByName: null,
+        closedAt: null,
+        closedBy: null,
+        closedByName: null,
+        closingComment: null,
+      } satisfies SupervisionNoticeEntity),
+    );
+    const records = red.map((alert, index) =>
       Object.assign(new AccountabilityRecordEntity(), {
         tenantId,
         id: randomUUID(),
         alertId: alert.id,
-        noticeId: notice.id,
+        noticeId: (notices[index] as SupervisionNoticeEntity).id,
         ruleId: alert.ruleId,
         level: alert.level,
         applicationId: alert.applicationId,
@@ -88,6 +91,10 @@ export class AlertRaiser {
         recordedAt: now,
       } satisfies AccountabilityRecordEntity),
     );
-    return { raised: true, notice: true };
+    for (let from = 0; from < red.length; from += INSERT_CHUNK) {
+      await this.notices.insert(tenantId, notices.slice(from, from + INSERT_CHUNK));
+      await this.accountability.insert(tenantId, records.slice(from, from + INSERT_CHUNK));
+    }
+    return { raised: alerts.length, notices: notices.length };
   }
 }

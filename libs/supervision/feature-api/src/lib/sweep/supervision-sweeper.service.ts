@@ -3,7 +3,7 @@ import { CentreCalendar } from '@zhengwu/calendar/data-access';
 import { AppConfig } from '@zhengwu/server/core/config';
 import { UnitOfWork } from '@zhengwu/server/core/database';
 import { HostedTenants, RequestContext } from '@zhengwu/server/core/tenancy';
-import { OpenWorkReader, SupervisionAlertRepository, SweepLeaseRepository, type WorkContext } from '@zhengwu/supervision/data-access';
+import { alertKey, OpenWorkReader, SupervisionAlertRepository, SweepLeaseRepository, type WorkContext } from '@zhengwu/supervision/data-access';
 import {
   evaluateCase,
   evaluateVerification,
@@ -15,11 +15,14 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { SupervisionRulesService } from '../rules/supervision-rules.service';
 import { SupervisionStatisticsService } from '../statistics/supervision-statistics.service';
+import { BoardSummarizer } from '../board/board-summarizer';
 import { AlertRaiser } from './alert-raiser';
 
 export const SUPERVISION_SWEEP_INTERVAL_MS = 60_000;
-/** Open cases evaluated per centre per sweep; a centre with more is reported (`truncated`) and the rest waits for capacity work. */
-const CASE_LIMIT = 50_000;
+/** Open cases read with their context at a time: a centre's open work is evaluated page by page. */
+const CASE_PAGE = 5_000;
+/** Refusals and pending originals checks looked at per sweep (a month's refusals, a queue of checks). */
+const REFUSAL_LIMIT = 50_000;
 const VERIFICATION_LIMIT = 5_000;
 /** Refusals are looked at for a month after they happened; the alert stays on the record after that. */
 const REFUSAL_LOOKBACK_MS = 31 * 86_400_000;
@@ -37,7 +40,8 @@ interface CentreReport {
   notices: number;
   resolved: number;
   folded: number;
-  truncated: boolean;
+  /** Milliseconds the sweep of the centre took (its transaction). */
+  ms: number;
 }
 
 /**
@@ -66,6 +70,7 @@ export class SupervisionSweeper implements OnApplicationBootstrap, OnModuleDestr
     private readonly leases: SweepLeaseRepository,
     private readonly raiser: AlertRaiser,
     private readonly statistics: SupervisionStatisticsService,
+    private readonly summarizer: BoardSummarizer,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -100,7 +105,6 @@ export class SupervisionSweeper implements OnApplicationBootstrap, OnModuleDestr
         report.notices += centre.notices;
         report.resolved += centre.resolved;
         report.folded += centre.folded;
-        if (centre.truncated) this.logger.warn(`Centre ${tenantId}: more than ${CASE_LIMIT} open cases, the rest waits for the next sweep`);
       } catch (error) {
         // One centre's failure must not stop the supervision of the others.
         this.logger.error(`Sweep of ${tenantId} failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -117,32 +121,41 @@ export class SupervisionSweeper implements OnApplicationBootstrap, OnModuleDestr
       const { rules, loosenings } = await this.rules.effectiveWith(province, tenantId);
       if (loosenings.length > 0) this.logger.warn(`Centre ${tenantId}: ${loosenings.length} stored override(s) looser than the province rule are ignored`);
 
-      const cases = await this.work.openCases(tenantId, CASE_LIMIT);
-      const refusals = await this.work.recentRefusals(tenantId, new Date(now.getTime() - REFUSAL_LOOKBACK_MS), CASE_LIMIT);
+      const started = Date.now();
+      const report: CentreReport = { evaluated: 0, raised: 0, notices: 0, resolved: 0, folded: 0, ms: 0 };
+      // Only findings without an open alert go to the raiser, a page at a time: at scale nearly
+      // every finding of a sweep is one an earlier sweep raised already.
+      const alreadyOpen = await this.alerts.openKeys(tenantId);
+      const firing: Finding[] = [];
+      const raise = async (found: ReadonlyArray<{ finding: Finding; context: WorkContext }>) => {
+        for (const { finding } of found) firing.push(finding);
+        const fresh = found.filter(({ finding }) => !alreadyOpen.has(alertKey(finding)));
+        if (fresh.length === 0) return;
+        const result = await this.raiser.raise(tenantId, fresh, calendar, now);
+        report.raised += result.raised;
+        report.notices += result.notices;
+      };
+
+      const openIds = await this.work.openCaseIds(tenantId);
+      for (let from = 0; from < openIds.length; from += CASE_PAGE) {
+        const cases = await this.work.openCasesByIds(tenantId, openIds.slice(from, from + CASE_PAGE));
+        report.evaluated += cases.length;
+        await raise(cases.flatMap((work) => evaluateCase(rules, work, calendar, now).map((finding) => ({ finding, context: work }))));
+      }
+      const refusals = await this.work.recentRefusals(tenantId, new Date(now.getTime() - REFUSAL_LOOKBACK_MS), REFUSAL_LIMIT);
       const verifications = await this.work.pendingVerifications(tenantId, VERIFICATION_LIMIT);
+      report.evaluated += refusals.length + verifications.length;
+      await raise(refusals.flatMap((work) => evaluateCase(rules, work, calendar, now).map((finding) => ({ finding, context: work }))));
+      await raise(verifications.flatMap((task) => evaluateVerification(rules, task, calendar, now).map((finding) => ({ finding, context: task as WorkContext }))));
 
-      const found: Array<{ finding: Finding; context: WorkContext }> = [];
-      for (const work of [...cases, ...refusals]) {
-        for (const finding of evaluateCase(rules, work, calendar, now)) found.push({ finding, context: work });
-      }
-      for (const task of verifications) {
-        for (const finding of evaluateVerification(rules, task, calendar, now)) found.push({ finding, context: task });
-      }
-
-      const report: CentreReport = { evaluated: cases.length + refusals.length + verifications.length, raised: 0, notices: 0, resolved: 0, folded: 0, truncated: cases.length >= CASE_LIMIT };
-      for (const { finding, context } of found) {
-        const result = await this.raiser.raise(tenantId, finding, context, calendar, now);
-        if (result.raised) report.raised++;
-        if (result.notice) report.notices++;
-      }
-      // A truncated sweep did not see every case: it must not resolve alerts of the ones it missed.
-      if (!report.truncated) {
-        const pastEvents = rules.filter((rule) => rule.trigger.kind === 'refused_without_reasons').map((rule) => rule.id);
-        report.resolved = await this.alerts.resolveAllExcept(tenantId, found.map(({ finding }) => finding), pastEvents, now);
-      }
+      const pastEvents = rules.filter((rule) => rule.trigger.kind === 'refused_without_reasons').map((rule) => rule.id);
+      report.resolved = await this.alerts.resolveAllExcept(tenantId, firing, pastEvents, now);
       // The statistics counters move under the same lease, so two sweepers never fold the same events.
       report.folded = await this.statistics.fold(tenantId, calendar);
-      await this.leases.finish(tenantId, now, report);
+      // The board's counts as this sweep leaves the alerts, for the board and the roll-up to read.
+      const board = await this.summarizer.summarize(tenantId, now);
+      report.ms = Date.now() - started;
+      await this.leases.finish(tenantId, now, report, board);
       return report;
     });
   }
