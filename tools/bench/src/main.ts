@@ -72,7 +72,7 @@ async function main(): Promise<void> {
       emit(formatRoutingReport(report), report, command.options);
     } else if (command.name === 'dashboard') {
       const report = await runDashboard(root, command.options, lifecycle);
-      emit(formatDashboardReport(report) + `\n${report.explain}\n`, report, command.options);
+      if (report) emit(formatDashboardReport(report) + `\n${report.explain}\n`, report, command.options);
     } else {
       const { report, explain } = await run(command.options, lifecycle);
       emit(formatReport(report) + (explain ? `\n${explain}\n` : ''), report, command.options);

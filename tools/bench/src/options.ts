@@ -57,6 +57,13 @@ export interface DashboardOptions {
   seedConnections: number;
   /** The p95 the dashboard must stay under (issue 6). */
   targetP95Ms: number;
+  /**
+   * A database of the benchmark's own to seed once and measure again and again (kept): a 10 M-case
+   * seed takes most of an hour here, the measurement minutes. Unset: a fresh database per run.
+   */
+  database: string | undefined;
+  /** Stop after the seed (with --database: seed now, measure in a later run). */
+  seedOnly: boolean;
   logLevel: string;
   keep: boolean;
   json: boolean;
@@ -110,6 +117,10 @@ dashboard options:
   --duration S         seconds per measured request (default 10; --quick: 5)
   --target-p95 MS      the p95 each request must stay under (default 200)
   --centres LIST       as above
+  --database NAME      seed this database once (zhengwu_bench_dash_…) and keep it; a later run with the
+                       same NAME and --cases starts the platform on it (new migrations apply), skips
+                       the seed and measures again
+  --seed-only          with --database: seed, then stop without measuring
   --database-url, --log-level, --keep, --json, --json-file: as above
 `;
 
@@ -170,6 +181,8 @@ function parseDashboardOptions(argv: string[], env: NodeJS.ProcessEnv): Dashboar
       connections: { type: 'string', default: '8' },
       duration: { type: 'string' },
       'target-p95': { type: 'string', default: '200' },
+      database: { type: 'string' },
+      'seed-only': { type: 'boolean', default: false },
       quick: { type: 'boolean', default: false },
       'database-url': { type: 'string' },
       centres: { type: 'string', default: DEMO_CENTRES.join(',') },
@@ -188,6 +201,7 @@ function parseDashboardOptions(argv: string[], env: NodeJS.ProcessEnv): Dashboar
   for (const centre of centres) {
     if (!/^\d{6}$/.test(centre)) throw new Error(`--centres: "${centre}" is not a 6-digit centre code`);
   }
+  if (values['seed-only'] && values.database === undefined) throw new Error('--seed-only: name the database to keep the seed in (--database)');
   const seedConnections = positiveInteger('--seed-connections', values['seed-connections']);
   if (seedConnections > 2) throw new Error('--seed-connections: at most 2 (the machine is shared)');
   return {
@@ -199,12 +213,21 @@ function parseDashboardOptions(argv: string[], env: NodeJS.ProcessEnv): Dashboar
     batch: positiveInteger('--batch', values.batch),
     seedConnections,
     targetP95Ms: positiveInteger('--target-p95', values['target-p95']),
+    database: benchDatabaseName(values.database),
+    seedOnly: values['seed-only'],
     logLevel: values['log-level'],
     keep: values.keep,
     json: values.json,
     jsonFile: values['json-file'],
     quick: values.quick,
   };
+}
+
+/** Only the benchmark's own databases can be named: the run writes to it and may drop it. */
+function benchDatabaseName(name: string | undefined): string | undefined {
+  if (name === undefined) return undefined;
+  if (!/^zhengwu_bench_dash_[a-z0-9_]{1,40}$/.test(name)) throw new Error(`--database: "${name}" must look like zhengwu_bench_dash_<letters, digits, _>`);
+  return name;
 }
 
 function serverUrl(flag: string | undefined, env: NodeJS.ProcessEnv): string {

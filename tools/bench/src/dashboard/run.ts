@@ -45,7 +45,8 @@ export interface DashboardReport {
     durationSeconds: number;
     database: string;
   };
-  seed: { seconds: number; casesPerSecond: number; centres: CentreSeedResult[]; rows: Record<string, number>; databaseSize: string };
+  /** reused: the database was seeded by an earlier run (--database), so seconds and casesPerSecond say nothing. */
+  seed: { reused: boolean; seconds: number; casesPerSecond: number; centres: CentreSeedResult[]; rows: Record<string, number>; databaseSize: string };
   sweepWaitSeconds: number;
   /** Whether a sweep of every centre that started after the seed finished before the measurement. */
   sweepCompleted: boolean;
@@ -56,20 +57,24 @@ export interface DashboardReport {
   explain: string;
 }
 
-export async function runDashboard(root: string, options: DashboardOptions, lifecycle: Lifecycle): Promise<DashboardReport> {
+export async function runDashboard(root: string, options: DashboardOptions, lifecycle: Lifecycle): Promise<DashboardReport | null> {
   const startedAt = new Date();
   const loadAtStart = loadavg() as [number, number, number];
-  const database = `zhengwu_bench_dash_${startedAt.toISOString().replace(/\D/g, '').slice(0, 14)}`;
+  const database = options.database ?? `zhengwu_bench_dash_${startedAt.toISOString().replace(/\D/g, '').slice(0, 14)}`;
   const server = await serverInfo(options.serverUrl);
-  if (await databaseExists(options.serverUrl, database)) throw new Error(`Database ${database} exists already; start again in a second`);
-  log(`PostgreSQL ${server.version}; database ${database}; load average ${loadAtStart.map((l) => l.toFixed(2)).join(' ')}`);
+  const exists = await databaseExists(options.serverUrl, database);
+  if (exists && !options.database) throw new Error(`Database ${database} exists already; start again in a second`);
+  // A named database that holds this many seeded cases is measured again, not seeded again.
+  const reuse = exists && (await seededCases(options.serverUrl, database)) === options.cases;
+  if (exists && !reuse) throw new Error(`Database ${database} exists but does not hold a finished seed of ${options.cases.toLocaleString('en')} cases; drop it or name another`);
+  log(`PostgreSQL ${server.version}; database ${database}${reuse ? ' (seeded before: measuring again)' : ''}; load average ${loadAtStart.map((l) => l.toFixed(2)).join(' ')}`);
 
   const tmp = mkdtempSync(join(tmpdir(), 'zhengwu-bench-dash-'));
   lifecycle.defer('remove the temporary directory', async () => {
     if (!options.keep) rmSync(tmp, { recursive: true, force: true });
   });
   lifecycle.defer('drop the database', async () => {
-    if (options.keep) return log(`kept database ${database}`);
+    if (options.keep || options.database) return log(`kept database ${database}`);
     await dropDatabase(options.serverUrl, database);
     log(`dropped ${database}`);
   });
@@ -91,7 +96,7 @@ export async function runDashboard(root: string, options: DashboardOptions, life
   }));
   const queue = [...perCentre].sort((a, b) => b.count - a.count);
   const seeded: CentreSeedResult[] = [];
-  await timed(`seeding ${options.cases.toLocaleString('en')} cases over ${options.centres.join(', ')} on ${options.seedConnections} connection(s)`, async () => {
+  if (!reuse) await timed(`seeding ${options.cases.toLocaleString('en')} cases over ${options.centres.join(', ')} on ${options.seedConnections} connection(s)`, async () => {
     const workers = Array.from({ length: Math.min(options.seedConnections, queue.length) }, async () => {
       const client = await connect(platform.ownerUrl);
       // A connection dropped while the other one fails must not crash the run before its cleanup.
@@ -112,7 +117,8 @@ export async function runDashboard(root: string, options: DashboardOptions, life
   const seedSeconds = (Date.now() - seedStart) / 1000;
   const owner = await connect(platform.ownerUrl);
   lifecycle.defer('close the owner connection', () => owner.end());
-  await timed('VACUUM (ANALYZE) of the seeded tables', async () => {
+  if (!reuse) await markSeeded(options.serverUrl, database, options.cases);
+  if (!reuse) await timed('VACUUM (ANALYZE) of the seeded tables', async () => {
     // The catalogue tables too: the demo data was written just before, and autovacuum may not have analyzed it yet.
     for (const table of ['applications', 'application_steps', 'case_number_sequences', 'supervision_stat_counters', 'supervision_stat_counters_monthly', 'items', 'departments', 'staff']) {
       await owner.query(`VACUUM (ANALYZE) ${table}`);
@@ -121,6 +127,10 @@ export async function runDashboard(root: string, options: DashboardOptions, life
   await checkpoint(options.serverUrl);
   const { rows, databaseSize } = await sizes(databaseUrl(options.serverUrl, database), database);
   log(`rows: ${Object.entries(rows).map(([t, n]) => `${t} ${n.toLocaleString('en')}`).join(', ')}; database ${databaseSize}`);
+  if (options.seedOnly) {
+    log(`seeded ${database}; measure it with: npm run bench -- dashboard --database ${database} --cases ${options.cases}`);
+    return null;
+  }
 
   // The supervisors' tokens; then wait for a sweep that started after the seed (it raises the alerts the board lists).
   const tokens = new Map<string, string>();
@@ -197,7 +207,7 @@ export async function runDashboard(root: string, options: DashboardOptions, life
       durationSeconds: options.duration,
       database,
     },
-    seed: { seconds: seedSeconds, casesPerSecond: options.cases / seedSeconds, centres: seeded, rows, databaseSize },
+    seed: { reused: reuse, seconds: seedSeconds, casesPerSecond: options.cases / seedSeconds, centres: seeded, rows, databaseSize },
     sweepWaitSeconds,
     sweepCompleted,
     openAlerts,
@@ -239,6 +249,33 @@ function dashboardRequests(centres: string[], tokens: Map<string, string>, perio
   requests.push({ key: 'board', title: 'live board (GET …/supervision/board)', paths: centres.map((centre) => `${API}/${centre}/supervision/board`), headers });
   requests.push({ key: 'rollup', title: 'roll-up tree (GET …/supervision/rollup)', paths: centres.map((centre) => `${API}/${centre}/supervision/rollup`), headers });
   return requests;
+}
+
+const SEED_MARK = /^zhengwu dashboard bench: (\d+) cases seeded/;
+
+/** How many cases a finished seed left in the database (its comment), or undefined. */
+async function seededCases(serverUrl: string, database: string): Promise<number | undefined> {
+  const client = await connect(databaseUrl(serverUrl, 'postgres'));
+  try {
+    const { rows } = await client.query<{ comment: string | null }>(
+      `SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1`,
+      [database],
+    );
+    const mark = SEED_MARK.exec(rows[0]?.comment ?? '');
+    return mark ? Number(mark[1]) : undefined;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Marks the seed finished, so a later run with --database can measure it again. */
+async function markSeeded(serverUrl: string, database: string, cases: number): Promise<void> {
+  const client = await connect(databaseUrl(serverUrl, 'postgres'));
+  try {
+    await client.query(`COMMENT ON DATABASE ${database} IS 'zhengwu dashboard bench: ${cases} cases seeded ${new Date().toISOString()}'`);
+  } finally {
+    await client.end();
+  }
 }
 
 async function sizes(superuserUrl: string, database: string): Promise<{ rows: Record<string, number>; databaseSize: string }> {
@@ -302,8 +339,11 @@ export function formatDashboardReport(report: DashboardReport): string {
     `Supervision dashboard, ${report.startedAt}`,
     `  machine     ${env.cpus} × ${env.cpuModel}, ${env.memoryGiB} GiB; Node ${env.node}; PostgreSQL ${env.postgres} (shared_buffers ${env.sharedBuffers})`,
     `  load avg    ${load(env.loadAverageAtStart)} at start, ${load(env.loadAverageAtMeasure)} when the measurement began (1, 5, 15 min)`,
-    `  data        ${env.cases.toLocaleString('en')} cases over ${env.centres.join(', ')} seeded in ${report.seed.seconds.toFixed(0)} s ` +
-      `(${Math.round(report.seed.casesPerSecond).toLocaleString('en')} cases/s); database ${report.seed.databaseSize}`,
+    `  data        ${env.cases.toLocaleString('en')} cases over ${env.centres.join(', ')} ` +
+      (report.seed.reused
+        ? `seeded by an earlier run (${env.database}); `
+        : `seeded in ${report.seed.seconds.toFixed(0)} s (${Math.round(report.seed.casesPerSecond).toLocaleString('en')} cases/s); `) +
+      `database ${report.seed.databaseSize}`,
     `  rows        ${Object.entries(report.seed.rows).map(([t, n]) => `${t} ${n.toLocaleString('en')}`).join(', ')}`,
     `  sweep       ${report.sweepCompleted ? `a sweep of every centre finished ${report.sweepWaitSeconds.toFixed(0)} s after the seed` : `NO sweep of every centre finished within ${report.sweepWaitSeconds.toFixed(0)} s of the seed`}`,
     `  board       ${Object.entries(report.openAlerts).map(([c, a]) => `${c}: ${a.open.toLocaleString('en')} open, ${a.red.toLocaleString('en')} red, ${a.yellow.toLocaleString('en')} yellow`).join('; ')}`,
