@@ -15,3 +15,6 @@ export * from './lib/repositories/stat-counters.repository';
 export * from './lib/entities/supervision-rollup-snapshot.entity';
 export * from './lib/repositories/rollup-snapshot.repository';
 export * from './lib/repositories/step-history.reader';
+export * from './lib/entities/supervision-department-head.entity';
+export * from './lib/repositories/department-head.repository';
+export * from './lib/repositories/recipient-alerts.reader';

@@ -1,8 +1,13 @@
 import { Module } from '@nestjs/common';
 import { CalendarDataAccessModule } from '@zhengwu/calendar/data-access';
 import { AppConfig } from '@zhengwu/server/core/config';
-import { SupervisionDataAccessModule } from '@zhengwu/supervision/data-access';
+import { DepartmentHeadRepository, RecipientAlertsReader, SupervisionDataAccessModule } from '@zhengwu/supervision/data-access';
 import { SupervisionQueriesService } from './board/supervision-queries.service';
+import { DepartmentHeadsController } from './delivery/department-heads.controller';
+import { DepartmentHeadsDemoSeed } from './delivery/department-heads-demo.seed';
+import { DepartmentHeadsService } from './delivery/department-heads.service';
+import { MyAlertsController } from './delivery/my-alerts.controller';
+import { MyAlertsService } from './delivery/my-alerts.service';
 import { DepartmentNoticesController } from './notices/department-notices.controller';
 import { SupervisionNoticesService } from './notices/supervision-notices.service';
 import { ROLLUP_SETTINGS, rollupSettingsFrom } from './rollup/rollup-settings';
@@ -22,7 +27,7 @@ import { SupervisionSweeper } from './sweep/supervision-sweeper.service';
 /** Scope supervision: rules, the sweep, alerts, 督办 notices and accountability records. */
 @Module({
   imports: [SupervisionDataAccessModule, CalendarDataAccessModule],
-  controllers: [SupervisionController, SupervisionRollupController, StatisticsExportController, DepartmentNoticesController],
+  controllers: [SupervisionController, SupervisionRollupController, StatisticsExportController, DepartmentNoticesController, DepartmentHeadsController, MyAlertsController],
   providers: [
     SupervisionRulesService,
     SupervisionStatisticsService,
@@ -37,6 +42,13 @@ import { SupervisionSweeper } from './sweep/supervision-sweeper.service';
     SupervisionRollupService,
     SupervisionSnapshotSender,
     SupervisionSnapshotHandler,
+    // Delivery of alerts to the handler and department heads a rule names (the data-access module
+    // does not list these two, so they are provided here).
+    DepartmentHeadRepository,
+    RecipientAlertsReader,
+    DepartmentHeadsService,
+    MyAlertsService,
+    DepartmentHeadsDemoSeed,
   ],
   exports: [SupervisionSweeper, SupervisionRulesService, SupervisionSnapshotSender, SupervisionRollupService],
 })

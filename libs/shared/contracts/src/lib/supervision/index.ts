@@ -3,3 +3,4 @@ export * from './supervision-views';
 export * from './supervision-requests';
 export * from './rectification.dto';
 export * from './supervision-rollup';
+export * from './supervision-delivery';
