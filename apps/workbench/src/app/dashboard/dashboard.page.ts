@@ -9,6 +9,7 @@ import { STAFF_ROLES, StaffRole } from '@zhengwu/shared/contracts';
 import { AuthStore, CurrentUserApi } from '@zhengwu/web/shared/auth';
 import { centreLabel } from '../centre-label';
 import { InboxComponent } from '../inbox/inbox.component';
+import { MyAlertsPanelComponent } from '../inbox/my-alerts-panel.component';
 
 interface RoleLink {
   path: string;
@@ -39,7 +40,7 @@ const ROLE_LINKS: Readonly<Record<StaffRole, readonly RoleLink[]>> = {
  */
 @Component({
   selector: 'wb-dashboard-page',
-  imports: [MatButtonModule, MatCardModule, MatChipsModule, RouterLink, TranslocoPipe, InboxComponent],
+  imports: [MatButtonModule, MatCardModule, MatChipsModule, RouterLink, TranslocoPipe, InboxComponent, MyAlertsPanelComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './dashboard.page.html',
   styleUrl: './dashboard.page.scss',

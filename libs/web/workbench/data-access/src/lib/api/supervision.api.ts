@@ -5,6 +5,7 @@ import type {
   AccountabilityRecordView,
   ChainVerificationView,
   CloseSupervisionNoticeBody,
+  MyAlertView,
   PutSupervisionRuleBody,
   RectificationActionRequest,
   RectificationCaseView,
@@ -53,6 +54,11 @@ export class SupervisionApi {
   /** The notices to answer, for staff who handle steps (the departments); supervisors use `notices`. */
   departmentNotices(centreCode: string, query: SupervisionNoticesQuery = {}): Observable<SupervisionPage<SupervisionNoticeView>> {
     return this.http.get<SupervisionPage<SupervisionNoticeView>>(`${this.base(centreCode)}/department-notices`, { params: queryOf({ ...query }) });
+  }
+
+  /** The open alerts a rule addresses to the caller (handler of the work or head of its department), red first. */
+  myAlerts(centreCode: string, query: { limit?: number; offset?: number } = {}): Observable<SupervisionPage<MyAlertView>> {
+    return this.http.get<SupervisionPage<MyAlertView>>(`${this.base(centreCode)}/my-alerts`, { params: queryOf({ ...query }) });
   }
 
   respondToNotice(centreCode: string, noticeId: string, body: RespondToSupervisionNoticeBody): Observable<SupervisionNoticeView> {
