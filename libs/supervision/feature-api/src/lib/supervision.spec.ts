@@ -260,4 +260,24 @@ describe('electronic supervision', () => {
     },
     STORY_TIMEOUT,
   );
+
+  it(
+    'lets the runtime role refresh the alerts table statistics, as a sweep that raised or resolved many alerts does',
+    async () => {
+      const db = await connectAsRuntimeRole();
+      try {
+        const analyzed = async () =>
+          (await db.client.query<{ n: string }>(`SELECT coalesce(analyze_count, 0) + coalesce(autoanalyze_count, 0) AS n FROM pg_stat_user_tables WHERE relname = 'supervision_alerts'`)).rows[0]?.n;
+        const before = Number(await analyzed());
+        await db.asTenant(SUINING, (c) => c.query('SELECT supervision_refresh_alert_statistics()'));
+        // The statistics collector reports asynchronously: wait for the count to move.
+        const deadline = Date.now() + 10_000;
+        while (Number(await analyzed()) <= before && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+        expect(Number(await analyzed())).toBeGreaterThan(before);
+      } finally {
+        await db.client.end();
+      }
+    },
+    STORY_TIMEOUT,
+  );
 });

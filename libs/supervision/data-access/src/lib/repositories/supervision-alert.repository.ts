@@ -133,17 +133,25 @@ export class SupervisionAlertRepository {
     return new Set(rows.map((row) => row.application_id));
   }
 
-  /** Open red alerts, and open yellow ones of cases without a red one (the board's two lists, counted). */
+  /**
+   * Open red alerts, and open yellow ones of cases without a red one (the board's two lists,
+   * counted). One pass grouped by case, no join: a correlated "has this case a red one?" probe
+   * degrades to a walk of every red alert per yellow one when the planner's statistics are stale.
+   */
   async openAlertCounts(tenantId: string): Promise<{ red: number; dueSoon: number }> {
-    const [row]: Array<{ red: string; due_soon: string }> = await this.uow.manager({ tenantId }).query(
-      `SELECT count(*) FILTER (WHERE a.level = 'red') AS red,
-              count(*) FILTER (WHERE a.level = 'yellow' AND NOT EXISTS (
-                SELECT 1 FROM supervision_alerts r WHERE r.tenant_id = a.tenant_id AND r.application_id = a.application_id
-                   AND r.level = 'red' AND r.resolved_at IS NULL)) AS due_soon
-         FROM supervision_alerts a WHERE a.tenant_id = $1 AND a.resolved_at IS NULL`,
+    const [row]: Array<{ red: string | null; due_soon: string | null }> = await this.uow.manager({ tenantId }).query(
+      `SELECT sum(reds) AS red, sum(yellows) FILTER (WHERE application_id IS NULL OR reds = 0) AS due_soon
+         FROM (SELECT application_id, count(*) FILTER (WHERE level = 'red') AS reds, count(*) FILTER (WHERE level = 'yellow') AS yellows
+                 FROM supervision_alerts WHERE tenant_id = $1 AND resolved_at IS NULL
+                GROUP BY application_id) per_case`,
       [tenantId],
     );
     return { red: Number(row?.red ?? 0), dueSoon: Number(row?.due_soon ?? 0) };
+  }
+
+  /** Refreshes the planner's statistics of the alerts (after a sweep that changed many; see migration 1795820001200). */
+  async refreshStatistics(tenantId: string): Promise<void> {
+    await this.uow.manager({ tenantId }).query('SELECT supervision_refresh_alert_statistics()');
   }
 
   /** Open cases by their highest open alert level (an alert on a step counts for its case). */

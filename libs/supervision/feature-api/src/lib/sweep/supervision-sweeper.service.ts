@@ -24,6 +24,12 @@ const CASE_PAGE = 5_000;
 /** Refusals and pending originals checks looked at per sweep (a month's refusals, a queue of checks). */
 const REFUSAL_LIMIT = 50_000;
 const VERIFICATION_LIMIT = 5_000;
+/**
+ * A sweep that raised or resolved more than this many alerts, and more than this share of those
+ * that were open, refreshes the table's planner statistics (autovacuum would, later, if it is on).
+ */
+const STATISTICS_REFRESH_MIN = 1_000;
+const STATISTICS_REFRESH_SHARE = 0.2;
 /** Refusals are looked at for a month after they happened; the alert stays on the record after that. */
 const REFUSAL_LOOKBACK_MS = 31 * 86_400_000;
 
@@ -150,6 +156,10 @@ export class SupervisionSweeper implements OnApplicationBootstrap, OnModuleDestr
 
       const pastEvents = rules.filter((rule) => rule.trigger.kind === 'refused_without_reasons').map((rule) => rule.id);
       report.resolved = await this.alerts.resolveAllExcept(tenantId, firing, pastEvents, now);
+      // After a mass change the planner must know, before the board's counts below are taken.
+      if (report.raised + report.resolved > Math.max(STATISTICS_REFRESH_MIN, alreadyOpen.size * STATISTICS_REFRESH_SHARE)) {
+        await this.alerts.refreshStatistics(tenantId);
+      }
       // The statistics counters move under the same lease, so two sweepers never fold the same events.
       report.folded = await this.statistics.fold(tenantId, calendar);
       // The board's counts as this sweep leaves the alerts, for the board and the roll-up to read.
