@@ -13,6 +13,7 @@ import { SupervisionStatisticsMonthly1795820000810 } from './migrations/17958200
 import { SupervisionStepRiskIndexes1795820000900 } from './migrations/1795820000900-step-risk-indexes';
 import { SupervisionBoardSummary1795820001000 } from './migrations/1795820001000-board-summary';
 import { SupervisionAlertStatistics1795820001200 } from './migrations/1795820001200-alert-statistics';
+import { SupervisionAlertListOrder1795820001300 } from './migrations/1795820001300-alert-list-order';
 import { SupervisionDepartmentHeads1795820001100 } from './migrations/1795820001100-department-heads';
 
 export const SUPERVISION_ENTITIES = [
@@ -26,4 +27,4 @@ export const SUPERVISION_ENTITIES = [
 ];
 
 /** Scope supervision owns the migration range 17958200xxxxx. */
-export const SUPERVISION_MIGRATIONS = [Supervision1795820000100, SupervisionStatistics1795820000200, SupervisionStatisticsRatings1795820000500, SupervisionRollup1795820000700, SupervisionStatisticsMonthly1795820000810, SupervisionStepRiskIndexes1795820000900, SupervisionBoardSummary1795820001000, SupervisionDepartmentHeads1795820001100, SupervisionAlertStatistics1795820001200];
+export const SUPERVISION_MIGRATIONS = [Supervision1795820000100, SupervisionStatistics1795820000200, SupervisionStatisticsRatings1795820000500, SupervisionRollup1795820000700, SupervisionStatisticsMonthly1795820000810, SupervisionStepRiskIndexes1795820000900, SupervisionBoardSummary1795820001000, SupervisionDepartmentHeads1795820001100, SupervisionAlertStatistics1795820001200, SupervisionAlertListOrder1795820001300];
