@@ -51,6 +51,8 @@ export interface DashboardReport {
   /** Whether a sweep of every centre that started after the seed finished before the measurement. */
   sweepCompleted: boolean;
   openAlerts: Record<string, { red: number; yellow: number; open: number }>;
+  /** Each centre's latest sweep, read after the measurement: open cases evaluated, alerts raised and resolved, milliseconds. */
+  lastSweeps: Record<string, { ms: number | null; evaluated: number; raised: number; resolved: number }>;
   periods: { month: { from: string; to: string }; year: { from: string; to: string } };
   targetP95Ms: number;
   results: DashboardResult[];
@@ -189,6 +191,19 @@ export async function runDashboard(root: string, options: DashboardOptions, life
     }
   }
   const explain = await explainBoard(platform.runtimeUrl, options.centres[0] ?? '510000');
+  // What each centre's latest sweep did and took (it kept running, every minute, during the measurement).
+  const lastSweeps: DashboardReport['lastSweeps'] = {};
+  for (const centre of options.centres) {
+    await owner.query('BEGIN');
+    await owner.query(`SELECT set_config('app.tenant_id', $1, true)`, [centre]);
+    const { rows } = await owner.query<{ last_report: { ms?: number; evaluated?: number; raised?: number; resolved?: number } | null }>(
+      'SELECT last_report FROM supervision_sweep_leases WHERE tenant_id = $1',
+      [centre],
+    );
+    await owner.query('COMMIT');
+    const report = rows[0]?.last_report;
+    if (report) lastSweeps[centre] = { ms: report.ms ?? null, evaluated: report.evaluated ?? 0, raised: report.raised ?? 0, resolved: report.resolved ?? 0 };
+  }
 
   return {
     startedAt: startedAt.toISOString(),
@@ -211,6 +226,7 @@ export async function runDashboard(root: string, options: DashboardOptions, life
     sweepWaitSeconds,
     sweepCompleted,
     openAlerts,
+    lastSweeps,
     periods,
     targetP95Ms: options.targetP95Ms,
     results,
@@ -293,16 +309,25 @@ async function sizes(superuserUrl: string, database: string): Promise<{ rows: Re
 }
 
 /**
- * EXPLAIN (ANALYZE, BUFFERS) of the board's two statements over the cases (OpenWorkReader.openCaseCount and
- * SupervisionAlertRepository.openCaseLevels), as the runtime role with app.tenant_id set, as the API runs them.
- * The SQL mirrors the repositories'; keep them in step.
+ * EXPLAIN (ANALYZE, BUFFERS) of what a board request runs over the alerts (its two lists:
+ * SupervisionAlertRepository.open), and of the two counts the sweep now takes once per sweep for the
+ * board (OpenWorkReader.openCaseCount, SupervisionAlertRepository.openCaseLevels), as the runtime
+ * role with app.tenant_id set, as the API runs them. The SQL mirrors the repositories'; keep them in step.
  */
 async function explainBoard(runtimeUrl: string, centre: string): Promise<string> {
   const open = [...AWAITING_PRE_REVIEW_STATUSES, ...CLOCK_STATUSES];
-  const statements: Array<[string, string]> = [
-    ['board: open cases (OpenWorkReader.openCaseCount)', 'SELECT count(*) AS count FROM applications WHERE tenant_id = $1 AND status = ANY($2::smallint[])'],
+  const list = (level: 'red' | 'yellow', withoutRed: boolean) =>
+    `SELECT a.* FROM supervision_alerts a WHERE a.tenant_id = $1 AND a.level = '${level}' AND a.resolved_at IS NULL` +
+    (withoutRed
+      ? ` AND NOT EXISTS (SELECT 1 FROM supervision_alerts r WHERE r.tenant_id = a.tenant_id AND r.application_id = a.application_id AND r.level = 'red' AND r.resolved_at IS NULL)`
+      : '') +
+    ` ORDER BY a.due ASC NULLS LAST, a.raised_at ASC LIMIT 100`;
+  const statements: Array<[string, string, unknown[]]> = [
+    ['board request: overdue list (SupervisionAlertRepository.open red)', list('red', false), [centre]],
+    ['board request: due-soon list (SupervisionAlertRepository.open yellow, without red on the case)', list('yellow', true), [centre]],
+    ['sweep, once per sweep: open cases (OpenWorkReader.openCaseCount)', 'SELECT count(*) AS count FROM applications WHERE tenant_id = $1 AND status = ANY($2::smallint[])', [centre, open]],
     [
-      'board: open cases by alert level (SupervisionAlertRepository.openCaseLevels)',
+      'sweep, once per sweep: open cases by alert level (SupervisionAlertRepository.openCaseLevels)',
       `SELECT top.level, count(*) AS count FROM (
          SELECT application_id, max(CASE level WHEN 'red' THEN 2 ELSE 1 END) AS rank
            FROM supervision_alerts
@@ -312,6 +337,7 @@ async function explainBoard(runtimeUrl: string, centre: string): Promise<string>
        CROSS JOIN LATERAL (SELECT CASE ranked.rank WHEN 2 THEN 'red' ELSE 'yellow' END AS level) top
        JOIN applications a ON a.tenant_id = $1 AND a.id = ranked.application_id AND a.status = ANY($2::smallint[])
        GROUP BY top.level`,
+      [centre, open],
     ],
   ];
   const client: Client = await connect(runtimeUrl);
@@ -319,8 +345,8 @@ async function explainBoard(runtimeUrl: string, centre: string): Promise<string>
   try {
     await client.query('BEGIN');
     await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [centre]);
-    for (const [title, sql] of statements) {
-      const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, [centre, open]);
+    for (const [title, sql, values] of statements) {
+      const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, values);
       out.push(`-- ${title} (centre ${centre})`, ...rows.map((row) => row['QUERY PLAN']), '');
     }
     await client.query('ROLLBACK');
@@ -347,6 +373,7 @@ export function formatDashboardReport(report: DashboardReport): string {
     `  rows        ${Object.entries(report.seed.rows).map(([t, n]) => `${t} ${n.toLocaleString('en')}`).join(', ')}`,
     `  sweep       ${report.sweepCompleted ? `a sweep of every centre finished ${report.sweepWaitSeconds.toFixed(0)} s after the seed` : `NO sweep of every centre finished within ${report.sweepWaitSeconds.toFixed(0)} s of the seed`}`,
     `  board       ${Object.entries(report.openAlerts).map(([c, a]) => `${c}: ${a.open.toLocaleString('en')} open, ${a.red.toLocaleString('en')} red, ${a.yellow.toLocaleString('en')} yellow`).join('; ')}`,
+    `  last sweeps ${Object.entries(report.lastSweeps).map(([c, w]) => `${c}: ${w.evaluated.toLocaleString('en')} evaluated, ${w.raised} raised, ${w.resolved} resolved in ${w.ms === null ? '?' : (w.ms / 1000).toFixed(1)} s`).join('; ')}`,
     `  load        ${env.durationSeconds} s per request and connection count, closed loop, round-robin over the centres; target p95 < ${report.targetP95Ms} ms`,
     '',
     `  ${'request'.padEnd(62)} ${'conns'.padStart(5)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'bytes'.padStart(8)} ${'errors'.padStart(6)}  p95 < ${report.targetP95Ms}`,
