@@ -1,6 +1,6 @@
 import { dropDatabaseOnTestServer, launchChromium, multipartBody, samplePdf, startPlatform, testDatabaseFromEnv, uniqueMobile, uniqueResidentIdNumber } from '@zhengwu/server/testing';
 import type { ApplicantTokenResponse, ApplicationView, RatingView, RectificationCaseView, StaffTokenResponse, SupervisionBoardView, SupervisionNoticeView, SupervisionPage, SupervisionRulesView } from '@zhengwu/shared/contracts';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -9,6 +9,7 @@ import { BROWSER_TEST_TIMEOUT, DEMO_PASSWORD, STARTUP_TIMEOUT } from './support'
 
 const SUINING = '510900';
 const PROVINCE = '510000';
+const SCREENSHOT_DIR = process.env['WEB_E2E_OUTPUT'] ? join(process.env['WEB_E2E_OUTPUT'], 'supervision') : join(__dirname, '../../../tmp/web-e2e/supervision');
 const FOOD = '食品经营许可（新办）';
 const ROAD = '道路货物运输经营许可';
 /** A working day well before today: the step is overdue by then. */
@@ -344,5 +345,21 @@ describe('supervisor workbench in Chromium', () => {
     await drift.waitFor();
     expect(await drift.innerText()).toContain(SUINING);
     expect(await drift.innerText()).toContain('收紧');
+
+    // The roll-up tree: the cities under the province, and a county opened from the keyboard.
+    await page.getByRole('navigation', { name: '电子监察栏目' }).getByRole('link', { name: '层级汇总' }).click();
+    await page.getByRole('heading', { level: 1, name: '层级汇总' }).waitFor();
+    const tree = page.getByTestId('rollup-tree');
+    const suiningRow = tree.locator(`tr[data-code="${SUINING}"]`);
+    await suiningRow.waitFor();
+    await expect(tree.locator('tr[data-code="510981"]').count()).resolves.toBe(0);
+    const toggle = suiningRow.getByRole('button');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    await tree.locator('tr[data-code="510981"]').waitFor();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'rollup-tree.png'), fullPage: true });
   }, BROWSER_TEST_TIMEOUT);
 });
