@@ -1,7 +1,7 @@
 import type { TestApp } from '@zhengwu/server/testing';
 import type { SupervisionNoticeView, SupervisionPage } from '@zhengwu/shared/contracts';
 import { SupervisionSweeper } from './sweep/supervision-sweeper.service';
-import { chinaNoon, createSupervisionTestApp, STORY_TIMEOUT, SupervisionKit } from './testing/supervision-test-kit';
+import { chinaNoon, createSupervisionTestApp, SETUP_TIMEOUT, STORY_TIMEOUT, SupervisionKit } from './testing/supervision-test-kit';
 
 const SUINING = '510900';
 const FOOD = '食品经营许可（新办）';
@@ -14,7 +14,7 @@ describe('department notices', () => {
   beforeAll(async () => {
     t = await createSupervisionTestApp();
     kit = new SupervisionKit(t);
-  }, STORY_TIMEOUT);
+  }, SETUP_TIMEOUT);
   afterAll(() => t.close());
 
   it(

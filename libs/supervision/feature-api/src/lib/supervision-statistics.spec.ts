@@ -4,7 +4,7 @@ import type { ApplicantTokenResponse, ApplicationView } from '@zhengwu/shared/co
 import { type CatalogueFigures, catalogueIndicators, type StatCounters, type StatDimension, type StatisticsView, STAT_COUNTER_FIELDS, ZERO_CATALOGUE, ZERO_COUNTERS } from '@zhengwu/supervision/domain';
 import { randomUUID } from 'node:crypto';
 import { SupervisionSweeper } from './sweep/supervision-sweeper.service';
-import { createSupervisionTestApp, STORY_TIMEOUT, SupervisionKit } from './testing/supervision-test-kit';
+import { createSupervisionTestApp, SETUP_TIMEOUT, STORY_TIMEOUT, SupervisionKit } from './testing/supervision-test-kit';
 
 const SUINING = '510900';
 const FOOD = '食品经营许可（新办）';
@@ -122,7 +122,7 @@ describe('supervision statistics', () => {
   beforeAll(async () => {
     t = await createSupervisionTestApp();
     kit = new SupervisionKit(t);
-  }, STORY_TIMEOUT);
+  }, SETUP_TIMEOUT);
   afterAll(() => t.close());
 
   /** Like kit.submitted, keeping the applicant's token (to rate the case later). */

@@ -1,7 +1,7 @@
 import { connectAsRuntimeRole, type TestApp } from '@zhengwu/server/testing';
 import type { ApplicationView, DepartmentHeadsView, ErrorBody, MyAlertView, SupervisionPage } from '@zhengwu/shared/contracts';
 import { SupervisionSweeper } from '../sweep/supervision-sweeper.service';
-import { chinaNoon, createSupervisionTestApp, STORY_TIMEOUT, SupervisionKit } from '../testing/supervision-test-kit';
+import { chinaNoon, createSupervisionTestApp, SETUP_TIMEOUT, STORY_TIMEOUT, SupervisionKit } from '../testing/supervision-test-kit';
 
 const SUINING = '510900';
 const SHEHONG = '510981';
@@ -18,7 +18,7 @@ describe('alert delivery', () => {
   beforeAll(async () => {
     t = await createSupervisionTestApp();
     kit = new SupervisionKit(t);
-  }, STORY_TIMEOUT);
+  }, SETUP_TIMEOUT);
   afterAll(() => t.close());
 
   const myAlerts = async (token: string, query = '') =>

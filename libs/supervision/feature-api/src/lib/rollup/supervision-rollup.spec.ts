@@ -4,7 +4,7 @@ import { UnitOfWork } from '@zhengwu/server/core/database';
 import { RollupSnapshotRepository } from '@zhengwu/supervision/data-access';
 import type { RollupNode, RollupView } from '@zhengwu/supervision/domain';
 import { SupervisionSweeper } from '../sweep/supervision-sweeper.service';
-import { createSupervisionTestApp, STORY_TIMEOUT, SupervisionKit } from '../testing/supervision-test-kit';
+import { createSupervisionTestApp, SETUP_TIMEOUT, STORY_TIMEOUT, SupervisionKit } from '../testing/supervision-test-kit';
 import { SupervisionRollupService } from './supervision-rollup.service';
 import { SupervisionSnapshotSender } from './supervision-snapshot.sender';
 
@@ -41,7 +41,7 @@ describe('supervision roll-up across levels (one deployment, loopback)', () => {
     kit = new SupervisionKit(t);
     sender = t.app.get(SupervisionSnapshotSender);
     rollup = t.app.get(SupervisionRollupService);
-  }, STORY_TIMEOUT);
+  }, SETUP_TIMEOUT);
   afterAll(() => t.close());
 
   it(

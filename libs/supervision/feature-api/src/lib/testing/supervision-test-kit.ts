@@ -18,6 +18,7 @@ import {
 import type { ApplicantTokenResponse, ApplicationView, StaffTokenResponse } from '@zhengwu/shared/contracts';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import { SupervisionFeatureModule } from '../supervision-feature.module';
 
 /** HTTP stories on a loaded 2-core machine: argon2 logins, seeding, many transitions. */
@@ -26,8 +27,48 @@ export const STORY_TIMEOUT = 90_000;
 /** The demo centres; a test app hosts only these. */
 export const DEMO_CENTRES = '510000,510900,510981';
 
-/** The whole approval core plus supervision, with the demo seed, on the run's database. */
+/**
+ * How long a supervision spec may wait for its turn (createSupervisionTestApp) and set up: the
+ * other supervision specs of the run go first, one at a time.
+ */
+export const SETUP_TIMEOUT = 10 * 60_000;
+
+/** The advisory lock the supervision specs take for their whole file (any fixed key of ours). */
+const SUPERVISION_SPECS_LOCK = 1_795_820_001;
+
+/**
+ * The whole approval core plus supervision, with the demo seed, on the run's database.
+ *
+ * A sweep evaluates every open case of a centre, and the specs of a run share one database: a
+ * sweep of Suining "now" in one spec would raise alerts on another spec's cases that it then finds
+ * already open at the date it sweeps for (a step 1 working day late showed 38), and fold the other
+ * spec's rating events under its count. So the supervision specs take turns: the app holds a
+ * session advisory lock on its own connection until it is closed. Jest may still run them in two
+ * workers; the second waits here.
+ */
 export async function createSupervisionTestApp(): Promise<TestApp> {
+  const turn = new Client({ connectionString: testDatabaseFromEnv().runtimeUrl });
+  await turn.connect();
+  await turn.query('SELECT pg_advisory_lock($1)', [SUPERVISION_SPECS_LOCK]);
+  try {
+    const app = await createSupervisionTestAppInTurn();
+    return {
+      ...app,
+      close: async () => {
+        try {
+          await app.close();
+        } finally {
+          await turn.end();
+        }
+      },
+    };
+  } catch (error) {
+    await turn.end();
+    throw error;
+  }
+}
+
+async function createSupervisionTestAppInTurn(): Promise<TestApp> {
   const dir = join(testDatabaseFromEnv().keysDir, 'supervision-routing');
   const routing = provisionRoutingKeys({
     outDir: dir,
