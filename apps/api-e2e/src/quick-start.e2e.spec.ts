@@ -29,8 +29,9 @@ describe('npm start', () => {
     url.pathname = `/${database}`;
     let platform: PlatformProcess;
 
+    // Fixed ports below the ephemeral range (apps/web-e2e/src/support.ts says why).
     beforeAll(async () => {
-      platform = await startPlatform({ DATABASE_URL: url.toString(), ZHENGWU_DATA_DIR: join(dataDir, 'given') }, 38_731);
+      platform = await startPlatform({ DATABASE_URL: url.toString(), ZHENGWU_DATA_DIR: join(dataDir, 'given') }, 28_731);
     }, STARTUP_TIMEOUT);
     afterAll(async () => {
       await platform?.interrupt();
@@ -77,8 +78,8 @@ describe('npm start', () => {
 
     it('restarts on the same database without duplicating the demo data, and stops on Ctrl-C', async () => {
       expect(await platform.interrupt()).toBe(0);
-      expect(await isListening(38_731)).toBe(false);
-      platform = await startPlatform({ DATABASE_URL: url.toString(), ZHENGWU_DATA_DIR: join(dataDir, 'given') }, 38_731);
+      expect(await isListening(28_731)).toBe(false);
+      platform = await startPlatform({ DATABASE_URL: url.toString(), ZHENGWU_DATA_DIR: join(dataDir, 'given') }, 28_731);
       expect(platform.output()).toContain('Demo accounts ready (0 created)');
       const health = await fetch(`${platform.baseUrl}/health`);
       expect(health.status).toBe(200);
@@ -86,13 +87,13 @@ describe('npm start', () => {
   });
 
   describe('with DATABASE_URL unset', () => {
-    const embeddedPort = 54_349;
+    const embeddedPort = 28_749;
     let platform: PlatformProcess;
 
     beforeAll(async () => {
       platform = await startPlatform(
         { DATABASE_URL: undefined, ZHENGWU_DATA_DIR: join(dataDir, 'embedded'), EMBEDDED_PG_PORT: String(embeddedPort) },
-        38_732,
+        28_732,
       );
     }, STARTUP_TIMEOUT);
     afterAll(() => platform?.interrupt(), STARTUP_TIMEOUT);
@@ -105,7 +106,7 @@ describe('npm start', () => {
       expect(centres).toHaveLength(205);
       expect(await isListening(embeddedPort)).toBe(true);
       expect(await platform.interrupt()).toBe(0);
-      expect(await isListening(38_732)).toBe(false);
+      expect(await isListening(28_732)).toBe(false);
       expect(await isListening(embeddedPort)).toBe(false);
     }, STARTUP_TIMEOUT);
   });

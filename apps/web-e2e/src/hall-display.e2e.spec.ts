@@ -22,7 +22,7 @@ describe('hall display in Chromium', () => {
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    web = await startWebFixture('hall', 38_748, dataDir);
+    web = await startWebFixture('hall', 28_748, dataDir);
   }, STARTUP_TIMEOUT);
   afterAll(async () => {
     await web?.close();

@@ -22,7 +22,7 @@ describe('applicant portal in Chromium', () => {
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    web = await startWebFixture('portal', 38_741, dataDir);
+    web = await startWebFixture('portal', 28_741, dataDir);
   }, STARTUP_TIMEOUT);
   beforeEach(() => {
     consoleErrors = [];

@@ -44,7 +44,7 @@ describe('the seed story in the browser', () => {
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    web = await startWebFixture('story', 38_743, dataDir);
+    web = await startWebFixture('story', 28_743, dataDir);
   }, STARTUP_TIMEOUT);
   afterAll(async () => {
     await web?.close();

@@ -16,7 +16,7 @@ const ROAD = '道路货物运输经营许可';
 const PAST_DUE = '2026-11-02';
 /** The platform's supervision sweep runs every minute. */
 const SWEEP_WAIT = 150_000;
-const PORT = 38_746;
+const PORT = 28_746;
 
 /**
  * The supervisor's workbench in Chromium: a Suining case whose step is made overdue (its due date

@@ -22,7 +22,10 @@ export interface WebFixture {
 
 /**
  * The built platform on its own fresh database (as `npm start` with DATABASE_URL), and Chromium.
- * Database and port are per file so the browser suites can run in parallel.
+ * Database and port are per file so the browser suites can run in parallel. The ports (287xx) are
+ * below Linux's ephemeral range (32768–60999): a fixed port inside it can be the local end of some
+ * outgoing connection to PostgreSQL or NATS at that moment, and the platform then fails with
+ * EADDRINUSE (it happened, twice in one run).
  */
 export async function startWebFixture(name: string, port: number, dataDir: string): Promise<WebFixture> {
   const url = new URL(testDatabaseFromEnv().adminUrl);

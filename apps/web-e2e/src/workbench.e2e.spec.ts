@@ -11,7 +11,7 @@ describe('staff workbench in Chromium', () => {
   let web: WebFixture;
 
   beforeAll(async () => {
-    web = await startWebFixture('workbench', 38_742, dataDir);
+    web = await startWebFixture('workbench', 28_742, dataDir);
   }, STARTUP_TIMEOUT);
   afterAll(async () => {
     await web?.close();
