@@ -1,6 +1,6 @@
 import {
   dropDatabaseOnTestServer,
-  freePort,
+  freePortRun,
   PlatformProcess,
   PrivateNatsServer,
   startPlatform,
@@ -54,8 +54,7 @@ describe('supervision roll-up across the three-deployment topology', () => {
 
   beforeAll(async () => {
     nats = await startPrivateNatsServer();
-    const port = await freePort();
-    const basePort = port - 1;
+    const basePort = (await freePortRun(3)) - 1;
     base = { province: `http://127.0.0.1:${basePort + 1}`, city: `http://127.0.0.1:${basePort + 2}`, county: `http://127.0.0.1:${basePort + 3}` };
     const admin = new URL(testDatabaseFromEnv().adminUrl);
     topology = await startPlatform(

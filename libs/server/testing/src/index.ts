@@ -8,3 +8,4 @@ export * from './lib/e2e/platform-process';
 export * from './lib/e2e/browser';
 export * from './lib/multipart';
 export * from './lib/e2e/nats-server';
+export * from './lib/e2e/ports';
