@@ -188,9 +188,9 @@ describe('supervisor workbench in Chromium', () => {
     const notice = notices.items.find((candidate) => candidate.applicationId === overdue.id);
     if (!notice) throw new Error('No notice for the overdue case');
 
-    // The department (a reviewer, who handles steps) answers from its own list.
+    // The department answers through its head (the demo approver heads the demo departments), from its own list.
     const department = await newPage();
-    await logIn(department, SUINING, /遂宁市政务服务中心/, 'reviewer');
+    await logIn(department, SUINING, /遂宁市政务服务中心/, 'approver');
     await department.getByRole('link', { name: '督办答复', exact: true }).first().click();
     await department.getByRole('heading', { level: 1, name: '待答复的督办通知' }).waitFor();
     const toAnswer = department.locator(`[data-notice="${notice.id}"]`);

@@ -7,3 +7,4 @@ export * from './lib/statistics';
 export * from './lib/rollup';
 export * from './lib/risk';
 export * from './lib/risk-inputs';
+export * from './lib/notice-answerer';

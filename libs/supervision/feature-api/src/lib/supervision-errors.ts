@@ -28,4 +28,11 @@ export const SupervisionError = defineErrors({
     kind: 'conflict',
     message: { zh: '该督办已办结，不能再回复或关闭。', en: 'This supervision notice is closed.' },
   },
+  NOTICE_NOT_FOR_YOUR_DEPARTMENT: {
+    kind: 'forbidden',
+    message: {
+      zh: '该督办通知须由被督办部门的负责人答复。',
+      en: 'Only a head of the department this notice is addressed to may answer it.',
+    },
+  },
 });

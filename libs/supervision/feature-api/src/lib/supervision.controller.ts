@@ -64,7 +64,7 @@ export class SupervisionController {
   @Post('notices/:id/response')
   @HttpCode(HttpStatus.OK)
   @RequirePermission(Permission.StepHandle)
-  @ApiOperation({ summary: "The responsible department's answer to a 督办 notice" })
+  @ApiOperation({ summary: "The responsible department's answer to a 督办 notice: by one of its heads, or by any step handler when it has none (403 NOTICE_NOT_FOR_YOUR_DEPARTMENT)" })
   respond(@Param() p: NoticeParams, @CurrentPrincipal() staff: StaffPrincipal, @Body() body: RespondToNoticeRequest) {
     return this.notices.respond(p.centreCode, p.id, staff, body, new Date());
   }

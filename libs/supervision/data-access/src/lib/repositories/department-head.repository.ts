@@ -45,6 +45,16 @@ export class DepartmentHeadRepository {
     return rows.length > 0;
   }
 
+  /** The active staff who head the department (a deactivated head no longer speaks for it). */
+  async activeHeadsOf(tenantId: string, departmentId: string): Promise<string[]> {
+    const rows: Array<{ staff_id: string }> = await this.uow.manager({ tenantId }).query(
+      `SELECT h.staff_id FROM supervision_department_heads h JOIN staff s ON s.tenant_id = h.tenant_id AND s.id = h.staff_id AND s.active
+        WHERE h.tenant_id = $1 AND h.department_id = $2`,
+      [tenantId, departmentId],
+    );
+    return rows.map((row) => row.staff_id);
+  }
+
   /** Those of `staffIds` that are active staff of the centre. */
   async activeStaffAmong(tenantId: string, staffIds: readonly string[]): Promise<Set<string>> {
     if (staffIds.length === 0) return new Set();

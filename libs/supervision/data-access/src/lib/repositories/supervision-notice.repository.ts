@@ -12,9 +12,27 @@ export class SupervisionNoticeRepository {
     await this.repo(tenantId).insert(rows);
   }
 
-  async list(tenantId: string, filter: { status?: NoticeStatus; limit: number; offset: number }): Promise<{ items: SupervisionNoticeEntity[]; total: number }> {
+  /**
+   * Notices, soonest response due first. With `answerableBy`, only those that staff member may
+   * answer (supervision domain's `mayAnswerNotice`): addressed to a department they head, or to
+   * one without an active head, or to no department.
+   */
+  async list(
+    tenantId: string,
+    filter: { status?: NoticeStatus; answerableBy?: string; limit: number; offset: number },
+  ): Promise<{ items: SupervisionNoticeEntity[]; total: number }> {
     const query = this.repo(tenantId).createQueryBuilder('n').where('n.tenant_id = :tenantId', { tenantId });
     if (filter.status) query.andWhere('n.status = :status', { status: filter.status });
+    if (filter.answerableBy) {
+      query.andWhere(
+        `(n.department_id IS NULL
+          OR NOT EXISTS (SELECT 1 FROM supervision_department_heads h JOIN staff s ON s.tenant_id = h.tenant_id AND s.id = h.staff_id AND s.active
+                          WHERE h.tenant_id = n.tenant_id AND h.department_id = n.department_id AND h.staff_id <> :answerer)
+          OR EXISTS (SELECT 1 FROM supervision_department_heads h
+                      WHERE h.tenant_id = n.tenant_id AND h.department_id = n.department_id AND h.staff_id = :answerer))`,
+        { answerer: filter.answerableBy },
+      );
+    }
     const [items, total] = await query.orderBy('n.response_due', 'ASC').addOrderBy('n.issued_at', 'DESC').skip(filter.offset).take(filter.limit).getManyAndCount();
     return { items, total };
   }
