@@ -362,4 +362,36 @@ describe('supervisor workbench in Chromium', () => {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'rollup-tree.png'), fullPage: true });
   }, BROWSER_TEST_TIMEOUT);
+  it("lets the centre admin name a department's head, whose list then holds that department's notices", async () => {
+    const notices = await api<SupervisionPage<SupervisionNoticeView>>(`/api/v1/centres/${SUINING}/supervision/notices?limit=200`, { token: await staffToken(SUINING, 'supervisor') });
+    const notice = notices.items.find((candidate) => candidate.applicationId === overdue.id);
+    if (!notice?.departmentId) throw new Error('No notice with a department for the overdue case');
+    const reviewerToken = await staffToken(SUINING, 'reviewer');
+    const reviewerList = async () =>
+      (await api<SupervisionPage<SupervisionNoticeView>>(`/api/v1/centres/${SUINING}/supervision/department-notices?limit=200`, { token: reviewerToken })).items.map((n) => n.id);
+    // The demo approver heads the department, so the reviewer does not answer its notices.
+    expect(await reviewerList()).not.toContain(notice.id);
+
+    const page = await newPage();
+    await logIn(page, SUINING, /遂宁市政务服务中心/, 'admin');
+    await page.getByRole('link', { name: '部门负责人', exact: true }).first().click();
+    await page.getByRole('heading', { level: 1, name: '部门负责人' }).waitFor();
+    const row = page.locator(`tr[data-department="${notice.departmentId}"]`);
+    await row.getByTestId('department-heads').getByText('审批员').waitFor();
+    const save = row.getByRole('button', { name: `保存${notice.departmentName}的负责人` });
+    expect(await save.isDisabled()).toBe(true);
+
+    // Add the reviewer from the keyboard: open the list, pick the option, close it again.
+    await row.getByRole('combobox', { name: `${notice.departmentName}的负责人` }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('option', { name: /（reviewer）/ }).click();
+    await page.keyboard.press('Escape');
+    await page.getByRole('listbox').waitFor({ state: 'detached' });
+    await save.click();
+    await row.getByRole('status').getByText('已保存。').waitFor();
+    await row.getByTestId('department-heads').getByText('审核员').waitFor();
+    expect(await save.isDisabled()).toBe(true);
+
+    expect(await reviewerList()).toContain(notice.id);
+  }, BROWSER_TEST_TIMEOUT);
 });

@@ -116,6 +116,14 @@ export const appRoutes: Route[] = [
     Permission.StaffRead,
   ),
   staffPage(
+    {
+      path: 'admin/department-heads',
+      title: 'departmentHeads.title',
+      loadComponent: () => import('./admin/department-heads.page').then((m) => m.DepartmentHeadsPage),
+    },
+    Permission.StaffManage,
+  ),
+  staffPage(
     { path: 'admin/items', title: 'items.title', loadComponent: () => import('./admin/items.page').then((m) => m.ItemsPage) },
     Permission.CatalogueManage,
   ),

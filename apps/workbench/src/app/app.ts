@@ -21,6 +21,7 @@ const NAV_LINKS: ReadonlyArray<{ path: string; label: string; permission: Permis
   { path: '/supervision', label: 'nav.supervision', permission: Permission.Supervise },
   { path: '/notices', label: 'nav.notices', permission: Permission.StepHandle },
   { path: '/admin/staff', label: 'nav.staff', permission: Permission.StaffRead },
+  { path: '/admin/department-heads', label: 'nav.departmentHeads', permission: Permission.StaffManage },
   { path: '/admin/items', label: 'nav.catalogue', permission: Permission.CatalogueManage },
   { path: '/admin/displays', label: 'nav.displays', permission: Permission.CatalogueManage },
 ];

@@ -5,7 +5,9 @@ import type {
   AccountabilityRecordView,
   ChainVerificationView,
   CloseSupervisionNoticeBody,
+  DepartmentHeadsView,
   MyAlertView,
+  PutDepartmentHeadsBody,
   PutSupervisionRuleBody,
   RectificationActionRequest,
   RectificationCaseView,
@@ -59,6 +61,16 @@ export class SupervisionApi {
   /** The open alerts a rule addresses to the caller (handler of the work or head of its department), red first. */
   myAlerts(centreCode: string, query: { limit?: number; offset?: number } = {}): Observable<SupervisionPage<MyAlertView>> {
     return this.http.get<SupervisionPage<MyAlertView>>(`${this.base(centreCode)}/my-alerts`, { params: queryOf({ ...query }) });
+  }
+
+  /** Every department of the centre with its heads (the centre admin's `staff:manage`). */
+  departmentHeads(centreCode: string): Observable<DepartmentHeadsView> {
+    return this.http.get<DepartmentHeadsView>(`${this.base(centreCode)}/department-heads`);
+  }
+
+  /** Makes `body.staffIds` the department's heads (empty: none); answers with every department again. */
+  putDepartmentHeads(centreCode: string, departmentId: string, body: PutDepartmentHeadsBody): Observable<DepartmentHeadsView> {
+    return this.http.put<DepartmentHeadsView>(`${this.base(centreCode)}/department-heads/${encodeURIComponent(departmentId)}`, body);
   }
 
   respondToNotice(centreCode: string, noticeId: string, body: RespondToSupervisionNoticeBody): Observable<SupervisionNoticeView> {
