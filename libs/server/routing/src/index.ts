@@ -18,6 +18,7 @@ export * from './lib/receiver/route-handler.decorator';
 export * from './lib/receiver/handler-failure';
 export * from './lib/receiver/routing-receiver';
 export * from './lib/relay/routing-relay';
+export * from './lib/retention/routing-pruner';
 export * from './lib/transport/route-transport';
 export * from './lib/transport/nats-route-consumer';
 export * from './lib/materials/material-transfer';

@@ -6,6 +6,7 @@ import { RoutingOutboxEntity } from './entities/routing-outbox.entity';
 import { RoutingReconcileRoundEntity } from './entities/routing-reconcile-round.entity';
 import { RoutingRejectionEntity } from './entities/routing-rejection.entity';
 import { Routing1795810000000 } from './migrations/1795810000000-routing';
+import { RoutingRetention1795810000100 } from './migrations/1795810000100-routing-retention';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const ROUTING_ENTITIES: Function[] = [
@@ -16,4 +17,4 @@ export const ROUTING_ENTITIES: Function[] = [
   RoutingReconcileRoundEntity,
   RoutingDirectoryVersionEntity,
 ];
-export const ROUTING_MIGRATIONS: Array<new () => MigrationInterface> = [Routing1795810000000];
+export const ROUTING_MIGRATIONS: Array<new () => MigrationInterface> = [Routing1795810000000, RoutingRetention1795810000100];

@@ -27,12 +27,23 @@ export interface RoutingSettings {
   duplicateWindowMs: number;
   /** Timeout of one JetStream publish (PubAck). */
   publishTimeoutMs: number;
+  /**
+   * Published outbox rows and applied inbox rows are deleted this long after publishing or
+   * receiving them (RoutingPruner); at least minimumRetentionMs.
+   */
+  retentionMs: number;
+  /** Pause between two pruning rounds, and rows deleted per statement. */
+  pruneIntervalMs: number;
+  pruneBatchSize: number;
 }
 
 const DAY_MS = 86_400_000;
+const DEFAULT_RETENTION_MS = 120 * DAY_MS;
+/** The longest window reconciliation counts and asks about (the contracts' windowHours ≤ 24 × 90). */
+export const RECONCILIATION_MAX_WINDOW_MS = 90 * DAY_MS;
 
 export function routingSettingsFrom(config: AppConfig, overrides: Partial<RoutingSettings> = {}): RoutingSettings {
-  return {
+  const settings: Omit<RoutingSettings, 'retentionMs'> & { retentionMs?: number } = {
     intervalMs: 500,
     batchSize: 50,
     maxAttempts: config.ROUTING_MAX_ATTEMPTS,
@@ -47,8 +58,31 @@ export function routingSettingsFrom(config: AppConfig, overrides: Partial<Routin
     streamMaxAgeMs: 2 * config.ROUTING_FRESHNESS_DAYS * DAY_MS,
     duplicateWindowMs: 60 * 60_000,
     publishTimeoutMs: 5000,
+    pruneIntervalMs: 60 * 60_000,
+    pruneBatchSize: 5000,
     ...overrides,
   };
+  const retentionMs = settings.retentionMs ?? Math.max(DEFAULT_RETENTION_MS, minimumRetentionMs(settings));
+  if (retentionMs < minimumRetentionMs(settings)) {
+    throw new Error(
+      `Routing retention of ${retentionMs / DAY_MS} day(s) is shorter than the ${minimumRetentionMs(settings) / DAY_MS} day(s) ` +
+        'the inbox must remember envelopes for (reconciliation window + JetStream stream max age)',
+    );
+  }
+  return { ...settings, retentionMs };
+}
+
+/**
+ * How long inbox and outbox rows must outlive their envelope. The inbox row is what makes a second
+ * delivery a duplicate: JetStream may hold an envelope streamMaxAgeMs (2 × freshness) and the
+ * receiver refuses any envelope older than freshnessMs (+ clock skew) as a replay, so past
+ * streamMaxAgeMs a pruned inbox row can no longer let a redelivery be applied twice. On top of that,
+ * reconciliation counts both tables over up to 90 days and a peer answers a reconcile request
+ * (which may take up to the stream's max age to arrive) from its inbox: rows younger than that
+ * window plus the stream age are still needed, or the peer would report applied envelopes unknown.
+ */
+export function minimumRetentionMs(settings: Pick<RoutingSettings, 'streamMaxAgeMs'>): number {
+  return RECONCILIATION_MAX_WINDOW_MS + settings.streamMaxAgeMs;
 }
 
 /** Optional overrides (a partial RoutingSettings), from a global provider (tests). */

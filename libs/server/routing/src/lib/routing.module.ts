@@ -20,6 +20,8 @@ import { ReconciliationRepository } from './reconciliation/reconciliation.reposi
 import { RoutingReconciliation } from './reconciliation/routing-reconciliation';
 import { RoutingReconciliationController } from './reconciliation/routing-reconciliation.controller';
 import { RoutingRelay } from './relay/routing-relay';
+import { RoutingPruner } from './retention/routing-pruner';
+import { RoutingRetentionRepository } from './retention/routing-retention.repository';
 import { ROUTING_ENTITIES } from './routing-schema';
 import { ROUTING_SETTINGS, ROUTING_SETTINGS_OVERRIDES, RoutingSettings, routingSettingsFrom } from './routing-settings';
 import { LoopbackTransport } from './transport/loopback.transport';
@@ -32,7 +34,8 @@ import { ROUTE_TRANSPORT } from './transport/route-transport';
  * Routing between centres (ARCHITECTURE.md §6): the signed directory, the outbox feature modules
  * send through (`RoutedOutbox`), the relay, the receiver that applies envelopes through the inbox
  * and the `@RouteHandler` classes it discovers, the transport chosen by ROUTING_TRANSPORT, material
- * transfer, and reconciliation (API under /centres/:centreCode/routing/reconciliation).
+ * transfer, reconciliation (API under /centres/:centreCode/routing/reconciliation), and the pruner
+ * that deletes published outbox and applied inbox rows past retention.
  *
  * Only this module reads the routing settings: a deployment (or test app) without it needs no
  * directory or keys. Optional: ROUTING_SETTINGS_OVERRIDES from a global module (pacing, in tests).
@@ -66,6 +69,8 @@ import { ROUTE_TRANSPORT } from './transport/route-transport';
         config.ROUTING_TRANSPORT === 'nats' ? nats : loopback,
     },
     RoutingRelay,
+    RoutingRetentionRepository,
+    RoutingPruner,
     MaterialTransfer,
     ReconciliationRepository,
     RoutingReconciliation,
@@ -84,6 +89,6 @@ import { ROUTE_TRANSPORT } from './transport/route-transport';
       }),
     },
   ],
-  exports: [TRUSTED_IDENTITY_ISSUER, RoutedOutbox, RoutingReceiver, MaterialTransfer, CentreDirectory, RoutingReconciliation, RoutingRelay, NatsRouteConsumer, ROUTING_SETTINGS],
+  exports: [TRUSTED_IDENTITY_ISSUER, RoutedOutbox, RoutingReceiver, MaterialTransfer, CentreDirectory, RoutingReconciliation, RoutingRelay, RoutingPruner, NatsRouteConsumer, ROUTING_SETTINGS],
 })
 export class RoutingModule {}
