@@ -1,3 +1,4 @@
+import { RequestMethod } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
@@ -36,6 +37,14 @@ export function requestIdOf(req: IncomingMessage, res?: ServerResponse): string 
 export function loggerParams(level: LogLevel, deploymentId: string): Params {
   return {
     assignResponse: true,
+    // nestjs-pino's default route '*' is path-to-regexp's old wildcard, which Nest 11 converts with a
+    // warning at every start. The named wildcard reaches every request, the web apps' too; the
+    // probes stay out of the log, as they did when only the API's routes were logged.
+    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
+    exclude: [
+      { path: 'health', method: RequestMethod.ALL },
+      { path: 'metrics', method: RequestMethod.ALL },
+    ],
     pinoHttp: {
       level,
       base: { deployment: deploymentId },
