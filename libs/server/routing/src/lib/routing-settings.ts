@@ -60,6 +60,7 @@ export function routingSettingsFrom(config: AppConfig, overrides: Partial<Routin
     publishTimeoutMs: 5000,
     pruneIntervalMs: 60 * 60_000,
     pruneBatchSize: 5000,
+    ...(config.ROUTING_RETENTION_DAYS === undefined ? {} : { retentionMs: config.ROUTING_RETENTION_DAYS * DAY_MS }),
     ...overrides,
   };
   const retentionMs = settings.retentionMs ?? Math.max(DEFAULT_RETENTION_MS, minimumRetentionMs(settings));

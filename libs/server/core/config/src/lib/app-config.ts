@@ -196,6 +196,17 @@ export class AppConfig {
   @Max(90)
   ROUTING_FRESHNESS_DAYS = 7;
 
+  /**
+   * Published outbox rows and applied inbox rows are deleted this many days later (unset: 120, or
+   * more when freshness needs it). Start-up refuses fewer than 90 + 2 × ROUTING_FRESHNESS_DAYS.
+   */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  ROUTING_RETENTION_DAYS?: number;
+
   /** First retry delay of a failed delivery; doubled per attempt (with jitter) up to ROUTING_RETRY_MAX_MS. */
   @Transform(toInt)
   @IsInt()

@@ -165,5 +165,8 @@ describe('routing retention setting', () => {
     expect(settings.retentionMs).toBe((90 + 120) * DAY);
     expect(routingSettingsFrom(testConfig()).retentionMs).toBe(120 * DAY);
     expect(() => routingSettingsFrom(testConfig(), { retentionMs: 60 * DAY })).toThrow(/shorter than the 104 day/);
+    // The operator's ROUTING_RETENTION_DAYS, held to the same bound.
+    expect(routingSettingsFrom(testConfig({ env: { ROUTING_RETENTION_DAYS: '365' } })).retentionMs).toBe(365 * DAY);
+    expect(() => routingSettingsFrom(testConfig({ env: { ROUTING_RETENTION_DAYS: '30' } }))).toThrow(/shorter than the 104 day/);
   });
 });
