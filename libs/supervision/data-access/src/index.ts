@@ -18,3 +18,4 @@ export * from './lib/repositories/step-history.reader';
 export * from './lib/entities/supervision-department-head.entity';
 export * from './lib/repositories/department-head.repository';
 export * from './lib/repositories/recipient-alerts.reader';
+export * from './lib/repositories/case-level.projection';

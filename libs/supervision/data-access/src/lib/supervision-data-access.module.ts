@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountabilityRecordRepository } from './repositories/accountability-record.repository';
+import { CaseLevelProjection } from './repositories/case-level.projection';
 import { OpenWorkReader } from './repositories/open-work.reader';
 import { RollupSnapshotRepository } from './repositories/rollup-snapshot.repository';
 import { StepHistoryReader } from './repositories/step-history.reader';
@@ -21,6 +22,7 @@ const providers = [
   StatCountersRepository,
   RollupSnapshotRepository,
   StepHistoryReader,
+  CaseLevelProjection,
 ];
 
 @Module({

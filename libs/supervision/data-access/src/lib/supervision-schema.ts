@@ -15,6 +15,7 @@ import { SupervisionBoardSummary1795820001000 } from './migrations/1795820001000
 import { SupervisionAlertStatistics1795820001200 } from './migrations/1795820001200-alert-statistics';
 import { SupervisionAlertListOrder1795820001300 } from './migrations/1795820001300-alert-list-order';
 import { SupervisionDepartmentHeads1795820001100 } from './migrations/1795820001100-department-heads';
+import { SupervisionCaseLevel1795820001400 } from './migrations/1795820001400-case-level';
 
 export const SUPERVISION_ENTITIES = [
   SupervisionRuleEntity,
@@ -27,4 +28,4 @@ export const SUPERVISION_ENTITIES = [
 ];
 
 /** Scope supervision owns the migration range 17958200xxxxx. */
-export const SUPERVISION_MIGRATIONS = [Supervision1795820000100, SupervisionStatistics1795820000200, SupervisionStatisticsRatings1795820000500, SupervisionRollup1795820000700, SupervisionStatisticsMonthly1795820000810, SupervisionStepRiskIndexes1795820000900, SupervisionBoardSummary1795820001000, SupervisionDepartmentHeads1795820001100, SupervisionAlertStatistics1795820001200, SupervisionAlertListOrder1795820001300];
+export const SUPERVISION_MIGRATIONS = [Supervision1795820000100, SupervisionStatistics1795820000200, SupervisionStatisticsRatings1795820000500, SupervisionRollup1795820000700, SupervisionStatisticsMonthly1795820000810, SupervisionStepRiskIndexes1795820000900, SupervisionBoardSummary1795820001000, SupervisionDepartmentHeads1795820001100, SupervisionAlertStatistics1795820001200, SupervisionAlertListOrder1795820001300, SupervisionCaseLevel1795820001400];

@@ -14,4 +14,6 @@ export interface SweepReport {
   resolved: number;
   /** Events folded into the statistics counters. */
   folded: number;
+  /** Cases whose supervision level (normal / yellow / red) the sweep changed. */
+  levelsChanged: number;
 }

@@ -3,7 +3,7 @@ import { CentreCalendar } from '@zhengwu/calendar/data-access';
 import { AppConfig } from '@zhengwu/server/core/config';
 import { UnitOfWork } from '@zhengwu/server/core/database';
 import { HostedTenants, RequestContext } from '@zhengwu/server/core/tenancy';
-import { alertKey, OpenWorkReader, SupervisionAlertRepository, SweepLeaseRepository, type WorkContext } from '@zhengwu/supervision/data-access';
+import { alertKey, CaseLevelProjection, OpenWorkReader, SupervisionAlertRepository, SweepLeaseRepository, type WorkContext } from '@zhengwu/supervision/data-access';
 import {
   evaluateCase,
   evaluateVerification,
@@ -30,6 +30,8 @@ const VERIFICATION_LIMIT = 5_000;
  */
 const STATISTICS_REFRESH_MIN = 1_000;
 const STATISTICS_REFRESH_SHARE = 0.2;
+/** Cases brought to their supervision level per transaction (short, so clerks' row locks are never held up long). */
+const LEVEL_BATCH = 2_000;
 /** Refusals are looked at for a month after they happened; the alert stays on the record after that. */
 const REFUSAL_LOOKBACK_MS = 31 * 86_400_000;
 
@@ -77,6 +79,7 @@ export class SupervisionSweeper implements OnApplicationBootstrap, OnModuleDestr
     private readonly raiser: AlertRaiser,
     private readonly statistics: SupervisionStatisticsService,
     private readonly summarizer: BoardSummarizer,
+    private readonly levels: CaseLevelProjection,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -96,7 +99,7 @@ export class SupervisionSweeper implements OnApplicationBootstrap, OnModuleDestr
 
   /** One sweep of every hosted centre as of `now` (tests pass the instant they want to look at). */
   async sweep(now: Date, options: SweepOptions = {}): Promise<SweepReport> {
-    const report: SweepReport = { centres: 0, skipped: 0, evaluated: 0, raised: 0, notices: 0, resolved: 0, folded: 0 };
+    const report: SweepReport = { centres: 0, skipped: 0, evaluated: 0, raised: 0, notices: 0, resolved: 0, folded: 0, levelsChanged: 0 };
     const province = await this.context.runDetached(() => this.rules.provinceRules());
     for (const tenantId of options.tenants ?? this.hosted.list()) {
       try {
@@ -111,12 +114,23 @@ export class SupervisionSweeper implements OnApplicationBootstrap, OnModuleDestr
         report.notices += centre.notices;
         report.resolved += centre.resolved;
         report.folded += centre.folded;
+        // After the sweep's transaction, in short ones of their own: the cases' levels follow the alerts it committed.
+        report.levelsChanged += await this.context.runDetached(() => this.catchUpLevels(tenantId));
       } catch (error) {
         // One centre's failure must not stop the supervision of the others.
         this.logger.error(`Sweep of ${tenantId} failed: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
     return report;
+  }
+
+  private async catchUpLevels(tenantId: string): Promise<number> {
+    let changed = 0;
+    for (;;) {
+      const batch = await this.uow.run({ tenantId }, () => this.levels.catchUp(tenantId, LEVEL_BATCH));
+      changed += batch;
+      if (batch < LEVEL_BATCH) return changed;
+    }
   }
 
   private async sweepCentre(tenantId: string, province: readonly SupervisionRule[], now: Date, minIntervalMs: number): Promise<CentreReport | null> {
