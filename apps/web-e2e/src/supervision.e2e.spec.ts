@@ -110,13 +110,14 @@ describe('supervisor workbench in Chromium', () => {
     }
   }
 
-  /** Waits for the platform's sweep to put the case on the overdue list. */
+  /** Waits for the platform's sweep to put the case on the overdue list and mark the case itself red. */
   async function waitForOverdue(application: ApplicationView): Promise<void> {
     const supervisor = await staffToken(SUINING, 'supervisor');
     const deadline = Date.now() + SWEEP_WAIT;
     for (;;) {
       const board = await api<SupervisionBoardView>(`/api/v1/centres/${SUINING}/supervision/board`, { token: supervisor });
-      if (board.overdue.some((alert) => alert.applicationId === application.id)) return;
+      const listed = board.overdue.some((alert) => alert.applicationId === application.id);
+      if (listed && (await api<ApplicationView>(`/api/v1/centres/${SUINING}/applications/${application.id}`, { token: supervisor })).supervisionLevel === 'red') return;
       if (Date.now() > deadline) throw new Error('The sweep did not raise the overdue case');
       await new Promise((resolve) => setTimeout(resolve, 1_000));
     }
@@ -179,6 +180,8 @@ describe('supervisor workbench in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.getByText(`办件编号：${overdue.caseNumber}`).waitFor();
     await page.getByRole('heading', { name: '办理过程' }).waitFor();
+    // The case itself carries the level the sweep gave it.
+    await page.locator('.wb-level-red').getByText('红牌超期').waitFor();
     expect(consoleErrors).toEqual([]);
   }, BROWSER_TEST_TIMEOUT);
 
