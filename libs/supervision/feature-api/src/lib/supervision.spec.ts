@@ -102,12 +102,13 @@ describe('electronic supervision', () => {
       expect(board.overdueTotal).toBe(openRed.total);
       expect(board.overdue.length).toBe(Math.min(100, openRed.total));
 
-      // The department answers; the supervisor closes; a closed notice takes no more answers.
+      // The department answers through its head; the supervisor closes; a closed notice takes no more answers.
       const reviewer = await kit.staff(SUINING, 'reviewer');
+      const head = await kit.newDepartmentHead(SUINING, notice?.departmentId ?? '', '科长甲');
       const responded = kit.ok(
-        await t.http.post<NoticeView>(`/api/v1/centres/${SUINING}/supervision/notices/${notice?.id}/response`, { response: '已督促审核员当日办结。' }, { token: reviewer }),
+        await t.http.post<NoticeView>(`/api/v1/centres/${SUINING}/supervision/notices/${notice?.id}/response`, { response: '已督促审核员当日办结。' }, { token: head.token }),
       );
-      expect(responded).toMatchObject({ status: 'responded', response: '已督促审核员当日办结。', respondedByName: '审核员' });
+      expect(responded).toMatchObject({ status: 'responded', response: '已督促审核员当日办结。', respondedByName: '科长甲' });
       const closed = kit.ok(await t.http.post<NoticeView>(`/api/v1/centres/${SUINING}/supervision/notices/${notice?.id}/close`, { comment: '整改到位' }, { token: supervisor }));
       expect(closed).toMatchObject({ status: 'closed', closingComment: '整改到位', closedByName: '电子监察员' });
       const late = await t.http.post<ErrorBody>(`/api/v1/centres/${SUINING}/supervision/notices/${notice?.id}/response`, { response: '补充说明' }, { token: reviewer });

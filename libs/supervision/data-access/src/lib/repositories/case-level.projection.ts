@@ -18,15 +18,18 @@ import { AWAITING_PRE_REVIEW_STATUSES, CLOCK_STATUSES } from '@zhengwu/supervisi
 export class CaseLevelProjection {
   constructor(private readonly uow: UnitOfWork) {}
 
-  /** Brings up to `limit` cases to their level; returns how many changed (fewer: nothing more to do now). */
-  async catchUp(tenantId: string, limit: number): Promise<number> {
-    const rows: unknown[] = await this.uow.manager({ tenantId }).query(
+  /**
+   * Brings up to `limit` cases to their level. `changed`: how many it changed; `wanted`: how many
+   * needed a change, so `changed` below both `wanted` and `limit` means some were skipped (locked).
+   */
+  async catchUp(tenantId: string, limit: number): Promise<{ changed: number; wanted: number }> {
+    const [row]: Array<{ changed: number; wanted: number }> = await this.uow.manager({ tenantId }).query(
       `WITH ranked AS (
          SELECT application_id AS id, CASE max(CASE level WHEN 'red' THEN 2 ELSE 1 END) WHEN 2 THEN 'red' ELSE 'yellow' END AS level
            FROM supervision_alerts
           WHERE tenant_id = $1 AND resolved_at IS NULL AND application_id IS NOT NULL AND subject_kind <> 'verification'
           GROUP BY application_id
-       ), wanted AS (
+       ), wanted AS MATERIALIZED (
          SELECT r.id, CASE WHEN a.status = ANY($2::smallint[]) THEN r.level ELSE 'normal' END AS level
            FROM ranked r JOIN applications a ON a.tenant_id = $1 AND a.id = r.id
           WHERE a.supervision_level <> CASE WHEN a.status = ANY($2::smallint[]) THEN r.level ELSE 'normal' END
@@ -37,13 +40,15 @@ export class CaseLevelProjection {
          SELECT a.id, w.level FROM applications a JOIN wanted w ON a.tenant_id = $1 AND a.id = w.id
           LIMIT $3
           FOR UPDATE OF a SKIP LOCKED
+       ), updated AS (
+         UPDATE applications a SET supervision_level = changing.level
+           FROM changing
+          WHERE a.tenant_id = $1 AND a.id = changing.id
+         RETURNING a.id
        )
-       UPDATE applications a SET supervision_level = changing.level
-         FROM changing
-        WHERE a.tenant_id = $1 AND a.id = changing.id
-       RETURNING a.id`,
+       SELECT (SELECT count(*) FROM updated)::int AS changed, (SELECT count(*) FROM wanted)::int AS wanted`,
       [tenantId, [...AWAITING_PRE_REVIEW_STATUSES, ...CLOCK_STATUSES], limit],
     );
-    return rows.length;
+    return row;
   }
 }

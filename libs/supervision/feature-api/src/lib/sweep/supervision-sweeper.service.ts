@@ -65,6 +65,8 @@ export class SupervisionSweeper implements OnApplicationBootstrap, OnModuleDestr
   private readonly holder = `${hostname()}#${process.pid}#${randomUUID().slice(0, 8)}`;
   private timer?: NodeJS.Timeout;
   private running?: Promise<unknown>;
+  /** Centres whose cases' levels this process has brought fully up to date with their alerts. */
+  private readonly levelsCaughtUp = new Set<string>();
 
   constructor(
     private readonly config: AppConfig,
@@ -114,8 +116,12 @@ export class SupervisionSweeper implements OnApplicationBootstrap, OnModuleDestr
         report.notices += centre.notices;
         report.resolved += centre.resolved;
         report.folded += centre.folded;
-        // After the sweep's transaction, in short ones of their own: the cases' levels follow the alerts it committed.
-        report.levelsChanged += await this.context.runDetached(() => this.catchUpLevels(tenantId));
+        // After the sweep's transaction, in short ones of their own: the cases' levels follow the
+        // alerts it committed. Only when they may have moved: alerts raised or resolved, cases
+        // skipped last time, or this process's first sweep of the centre (levels never set yet).
+        if (centre.raised + centre.resolved > 0 || !this.levelsCaughtUp.has(tenantId)) {
+          report.levelsChanged += await this.context.runDetached(() => this.catchUpLevels(tenantId));
+        }
       } catch (error) {
         // One centre's failure must not stop the supervision of the others.
         this.logger.error(`Sweep of ${tenantId} failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -125,11 +131,17 @@ export class SupervisionSweeper implements OnApplicationBootstrap, OnModuleDestr
   }
 
   private async catchUpLevels(tenantId: string): Promise<number> {
+    const started = Date.now();
     let changed = 0;
     for (;;) {
       const batch = await this.uow.run({ tenantId }, () => this.levels.catchUp(tenantId, LEVEL_BATCH));
-      changed += batch;
-      if (batch < LEVEL_BATCH) return changed;
+      changed += batch.changed;
+      if (batch.changed === LEVEL_BATCH) continue;
+      // Fewer than wanted: cases a clerk held were skipped; the next sweep tries them again.
+      if (batch.changed < batch.wanted) this.levelsCaughtUp.delete(tenantId);
+      else this.levelsCaughtUp.add(tenantId);
+      if (changed > 0) this.logger.log({ event: 'supervision.levels', centre: tenantId, changed, skipped: batch.wanted - batch.changed, ms: Date.now() - started });
+      return changed;
     }
   }
 

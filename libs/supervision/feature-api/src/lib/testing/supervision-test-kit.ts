@@ -15,7 +15,7 @@ import {
   uniqueMobile,
   uniqueResidentIdNumber,
 } from '@zhengwu/server/testing';
-import type { ApplicantTokenResponse, ApplicationView, StaffTokenResponse } from '@zhengwu/shared/contracts';
+import type { ApplicantTokenResponse, ApplicationView, DepartmentHeadsView, StaffTokenResponse } from '@zhengwu/shared/contracts';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -121,6 +121,19 @@ export class SupervisionKit {
       201,
     );
     return { id: created.id, username };
+  }
+
+  /**
+   * A new staff member made one more head of the department (the heads other specs set stay), signed
+   * in: who answers the department's 督办 notices.
+   */
+  async newDepartmentHead(centreCode: string, departmentId: string, name: string): Promise<{ id: string; token: string }> {
+    const admin = await this.staff(centreCode, 'admin');
+    const head = await this.newStaff(centreCode, ['approver'], name);
+    const { departments } = this.ok(await this.t.http.get<DepartmentHeadsView>(`/api/v1/centres/${centreCode}/supervision/department-heads`, { token: admin }));
+    const current = departments.find((d) => d.departmentId === departmentId)?.heads.map((h) => h.staffId) ?? [];
+    this.ok(await this.t.http.put(`/api/v1/centres/${centreCode}/supervision/department-heads/${departmentId}`, { staffIds: [...current, head.id] }, { token: admin }));
+    return { id: head.id, token: await this.staff(centreCode, head.username, 'Staff-Pass-2026') };
   }
 
   /** A submitted application of a new Shehong applicant. */
