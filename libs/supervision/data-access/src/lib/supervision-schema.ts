@@ -16,6 +16,7 @@ import { SupervisionAlertStatistics1795820001200 } from './migrations/1795820001
 import { SupervisionAlertListOrder1795820001300 } from './migrations/1795820001300-alert-list-order';
 import { SupervisionDepartmentHeads1795820001100 } from './migrations/1795820001100-department-heads';
 import { SupervisionCaseLevel1795820001400 } from './migrations/1795820001400-case-level';
+import { SupervisionCaseLevelLag1795820001500 } from './migrations/1795820001500-case-level-lag';
 
 export const SUPERVISION_ENTITIES = [
   SupervisionRuleEntity,
@@ -28,4 +29,4 @@ export const SUPERVISION_ENTITIES = [
 ];
 
 /** Scope supervision owns the migration range 17958200xxxxx. */
-export const SUPERVISION_MIGRATIONS = [Supervision1795820000100, SupervisionStatistics1795820000200, SupervisionStatisticsRatings1795820000500, SupervisionRollup1795820000700, SupervisionStatisticsMonthly1795820000810, SupervisionStepRiskIndexes1795820000900, SupervisionBoardSummary1795820001000, SupervisionDepartmentHeads1795820001100, SupervisionAlertStatistics1795820001200, SupervisionAlertListOrder1795820001300, SupervisionCaseLevel1795820001400];
+export const SUPERVISION_MIGRATIONS = [Supervision1795820000100, SupervisionStatistics1795820000200, SupervisionStatisticsRatings1795820000500, SupervisionRollup1795820000700, SupervisionStatisticsMonthly1795820000810, SupervisionStepRiskIndexes1795820000900, SupervisionBoardSummary1795820001000, SupervisionDepartmentHeads1795820001100, SupervisionAlertStatistics1795820001200, SupervisionAlertListOrder1795820001300, SupervisionCaseLevel1795820001400, SupervisionCaseLevelLag1795820001500];

@@ -29,4 +29,6 @@ export class SupervisionSweepLeaseEntity {
   @Column({ name: 'last_sweep_as_of', type: 'timestamptz', nullable: true }) lastSweepAsOf!: Date | null;
   @Column({ name: 'last_report', type: 'jsonb', nullable: true }) lastReport!: object | null;
   @Column({ type: 'jsonb', nullable: true }) board!: BoardSummary | null;
+  /** The centre's cases may not all carry the level their alerts give them (CaseLevelProjection). */
+  @Column({ name: 'levels_behind', type: 'boolean' }) levelsBehind!: boolean;
 }

@@ -41,6 +41,22 @@ export class SweepLeaseRepository {
     );
   }
 
+  /**
+   * Whether the centre's case levels may lag its alerts: true for a new centre (and, by the
+   * migration, for every centre once), set by the catch-up that last ran, whichever replica ran it.
+   */
+  async levelsBehind(tenantId: string): Promise<boolean> {
+    const rows: Array<{ levels_behind: boolean }> = await this.uow.manager({ tenantId }).query(
+      'SELECT levels_behind FROM supervision_sweep_leases WHERE tenant_id = $1',
+      [tenantId],
+    );
+    return rows[0]?.levels_behind ?? true;
+  }
+
+  async markLevels(tenantId: string, behind: boolean): Promise<void> {
+    await this.uow.manager({ tenantId }).query('UPDATE supervision_sweep_leases SET levels_behind = $2 WHERE tenant_id = $1', [tenantId, behind]);
+  }
+
   find(tenantId: string): Promise<SupervisionSweepLeaseEntity | null> {
     return this.uow.manager({ tenantId }).getRepository(SupervisionSweepLeaseEntity).findOneBy({ tenantId });
   }

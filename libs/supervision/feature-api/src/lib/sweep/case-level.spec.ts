@@ -22,6 +22,14 @@ describe('supervision level of a case', () => {
   afterAll(() => t.close());
 
   const sweep = (day: string) => t.app.get(SupervisionSweeper).sweep(chinaNoon(day), { tenants: [SUINING] });
+  const levelsBehind = async () => {
+    const db = await connectAsRuntimeRole();
+    try {
+      return await db.asTenant(SUINING, async (c) => (await c.query('SELECT levels_behind FROM supervision_sweep_leases WHERE tenant_id = $1', [SUINING])).rows[0]?.levels_behind);
+    } finally {
+      await db.client.end();
+    }
+  };
   const view = async (id: string) => kit.ok(await t.http.get<ApplicationView>(`/api/v1/centres/${SUINING}/applications/${id}`, { token: await kit.staff(SUINING, 'reviewer') }));
 
   it(
@@ -53,7 +61,7 @@ describe('supervision level of a case', () => {
   );
 
   it(
-    'skips a case a clerk holds locked instead of waiting, and catches it up at the next sweep',
+    'skips a case a clerk holds locked instead of waiting, and catches it up at the next sweep of any replica',
     async () => {
       const accepted = await kit.accepted(SUINING, FOOD);
       await kit.setDates(SUINING, accepted.id, { stepDue: '2026-10-09', promisedDue: '2026-10-30' });
@@ -69,9 +77,14 @@ describe('supervision level of a case', () => {
         await clerk.client.end();
       }
       expect((await view(accepted.id)).supervisionLevel).toBe('normal');
+      // The lag is recorded on the centre's lease row, so whichever replica sweeps next catches up,
+      // even when that sweep raises nothing.
+      expect(await levelsBehind()).toBe(true);
 
-      await sweep('2026-10-13');
+      const next = await sweep('2026-10-13');
       expect((await view(accepted.id)).supervisionLevel).toBe('red');
+      expect(next.levelsChanged).toBeGreaterThanOrEqual(1);
+      expect(await levelsBehind()).toBe(false);
     },
     STORY_TIMEOUT,
   );

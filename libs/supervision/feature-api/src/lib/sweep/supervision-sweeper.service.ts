@@ -65,8 +65,6 @@ export class SupervisionSweeper implements OnApplicationBootstrap, OnModuleDestr
   private readonly holder = `${hostname()}#${process.pid}#${randomUUID().slice(0, 8)}`;
   private timer?: NodeJS.Timeout;
   private running?: Promise<unknown>;
-  /** Centres whose cases' levels this process has brought fully up to date with their alerts. */
-  private readonly levelsCaughtUp = new Set<string>();
 
   constructor(
     private readonly config: AppConfig,
@@ -117,9 +115,10 @@ export class SupervisionSweeper implements OnApplicationBootstrap, OnModuleDestr
         report.resolved += centre.resolved;
         report.folded += centre.folded;
         // After the sweep's transaction, in short ones of their own: the cases' levels follow the
-        // alerts it committed. Only when they may have moved: alerts raised or resolved, cases
-        // skipped last time, or this process's first sweep of the centre (levels never set yet).
-        if (centre.raised + centre.resolved > 0 || !this.levelsCaughtUp.has(tenantId)) {
+        // alerts it committed. Only when they may have moved: alerts raised or resolved now, or
+        // the last catch-up (by any replica) skipped cases or has not run since the migration.
+        const levelsBehind = await this.context.runDetached(() => this.uow.run({ tenantId }, () => this.leases.levelsBehind(tenantId)));
+        if (centre.raised + centre.resolved > 0 || levelsBehind) {
           report.levelsChanged += await this.context.runDetached(() => this.catchUpLevels(tenantId));
         }
       } catch (error) {
@@ -137,9 +136,8 @@ export class SupervisionSweeper implements OnApplicationBootstrap, OnModuleDestr
       const batch = await this.uow.run({ tenantId }, () => this.levels.catchUp(tenantId, LEVEL_BATCH));
       changed += batch.changed;
       if (batch.changed === LEVEL_BATCH) continue;
-      // Fewer than wanted: cases a clerk held were skipped; the next sweep tries them again.
-      if (batch.changed < batch.wanted) this.levelsCaughtUp.delete(tenantId);
-      else this.levelsCaughtUp.add(tenantId);
+      // Fewer than wanted: cases a clerk held were skipped; the next sweep, on any replica, tries them again.
+      await this.uow.run({ tenantId }, () => this.leases.markLevels(tenantId, batch.changed < batch.wanted));
       if (changed > 0) this.logger.log({ event: 'supervision.levels', centre: tenantId, changed, skipped: batch.wanted - batch.changed, ms: Date.now() - started });
       return changed;
     }
