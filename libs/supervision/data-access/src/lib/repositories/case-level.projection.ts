@@ -21,25 +21,33 @@ export class CaseLevelProjection {
   /**
    * Brings up to `limit` cases to their level. `changed`: how many it changed; `wanted`: how many
    * needed a change, so `changed` below both `wanted` and `limit` means some were skipped (locked).
+   *
+   * Catch-ups of one centre take turns (a transaction-scoped advisory lock), so one working from
+   * older alerts never overwrites what a later one wrote. The level is decided on the locked row:
+   * a case a clerk closed since the statement began is rechecked as it is now, not as it was.
    */
   async catchUp(tenantId: string, limit: number): Promise<{ changed: number; wanted: number }> {
-    const [row]: Array<{ changed: number; wanted: number }> = await this.uow.manager({ tenantId }).query(
+    const manager = this.uow.manager({ tenantId });
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('supervision.levels:' || $1, 0))`, [tenantId]);
+    const [row]: Array<{ changed: number; wanted: number }> = await manager.query(
       `WITH ranked AS (
          SELECT application_id AS id, CASE max(CASE level WHEN 'red' THEN 2 ELSE 1 END) WHEN 2 THEN 'red' ELSE 'yellow' END AS level
            FROM supervision_alerts
           WHERE tenant_id = $1 AND resolved_at IS NULL AND application_id IS NOT NULL AND subject_kind <> 'verification'
           GROUP BY application_id
        ), wanted AS MATERIALIZED (
-         SELECT r.id, CASE WHEN a.status = ANY($2::smallint[]) THEN r.level ELSE 'normal' END AS level
+         SELECT r.id, r.level AS alert_level
            FROM ranked r JOIN applications a ON a.tenant_id = $1 AND a.id = r.id
           WHERE a.supervision_level <> CASE WHEN a.status = ANY($2::smallint[]) THEN r.level ELSE 'normal' END
          UNION ALL
-         SELECT a.id, 'normal' FROM applications a
+         SELECT a.id, NULL FROM applications a
           WHERE a.tenant_id = $1 AND a.supervision_level <> 'normal' AND NOT EXISTS (SELECT 1 FROM ranked r WHERE r.id = a.id)
        ), changing AS (
-         SELECT a.id, w.level FROM applications a JOIN wanted w ON a.tenant_id = $1 AND a.id = w.id
+         SELECT a.id, CASE WHEN a.status = ANY($2::smallint[]) THEN coalesce(w.alert_level, 'normal') ELSE 'normal' END AS level
+           FROM applications a JOIN wanted w ON a.tenant_id = $1 AND a.id = w.id
+          WHERE a.supervision_level <> CASE WHEN a.status = ANY($2::smallint[]) THEN coalesce(w.alert_level, 'normal') ELSE 'normal' END
           LIMIT $3
-          FOR UPDATE OF a SKIP LOCKED
+          FOR NO KEY UPDATE OF a SKIP LOCKED
        ), updated AS (
          UPDATE applications a SET supervision_level = changing.level
            FROM changing

@@ -43,7 +43,8 @@ export class SweepLeaseRepository {
 
   /**
    * Whether the centre's case levels may lag its alerts: true for a new centre (and, by the
-   * migration, for every centre once), set by the catch-up that last ran, whichever replica ran it.
+   * migration, for every centre once); set in the transaction of a sweep that raised or resolved
+   * alerts, and by a catch-up that skipped cases; cleared only by a catch-up that left none.
    */
   async levelsBehind(tenantId: string): Promise<boolean> {
     const rows: Array<{ levels_behind: boolean }> = await this.uow.manager({ tenantId }).query(

@@ -115,10 +115,11 @@ export class SupervisionSweeper implements OnApplicationBootstrap, OnModuleDestr
         report.resolved += centre.resolved;
         report.folded += centre.folded;
         // After the sweep's transaction, in short ones of their own: the cases' levels follow the
-        // alerts it committed. Only when they may have moved: alerts raised or resolved now, or
-        // the last catch-up (by any replica) skipped cases or has not run since the migration.
+        // alerts it committed. Only when they may have moved, as the lease row says: this or an
+        // earlier sweep raised or resolved alerts (recorded with them, so a crash in between loses
+        // nothing), or the last catch-up, by any replica, skipped cases.
         const levelsBehind = await this.context.runDetached(() => this.uow.run({ tenantId }, () => this.leases.levelsBehind(tenantId)));
-        if (centre.raised + centre.resolved > 0 || levelsBehind) {
+        if (levelsBehind) {
           report.levelsChanged += await this.context.runDetached(() => this.catchUpLevels(tenantId));
         }
       } catch (error) {
@@ -180,6 +181,7 @@ export class SupervisionSweeper implements OnApplicationBootstrap, OnModuleDestr
 
       const pastEvents = rules.filter((rule) => rule.trigger.kind === 'refused_without_reasons').map((rule) => rule.id);
       report.resolved = await this.alerts.resolveAllExcept(tenantId, firing, pastEvents, now);
+      if (report.raised + report.resolved > 0) await this.leases.markLevels(tenantId, true);
       // After a mass change the planner must know, before the board's counts below are taken.
       if (report.raised + report.resolved > Math.max(STATISTICS_REFRESH_MIN, alreadyOpen.size * STATISTICS_REFRESH_SHARE)) {
         await this.alerts.refreshStatistics(tenantId);
