@@ -28,7 +28,7 @@ export class SupervisionNoticeRepository {
         `(n.department_id IS NULL
           OR NOT EXISTS (SELECT 1 FROM supervision_department_heads h JOIN staff s ON s.tenant_id = h.tenant_id AND s.id = h.staff_id AND s.active
                           WHERE h.tenant_id = n.tenant_id AND h.department_id = n.department_id AND h.staff_id <> :answerer)
-          OR EXISTS (SELECT 1 FROM supervision_department_heads h
+          OR EXISTS (SELECT 1 FROM supervision_department_heads h JOIN staff s ON s.tenant_id = h.tenant_id AND s.id = h.staff_id AND s.active
                       WHERE h.tenant_id = n.tenant_id AND h.department_id = n.department_id AND h.staff_id = :answerer))`,
         { answerer: filter.answerableBy },
       );
