@@ -1,6 +1,6 @@
 import type { StaffProfile } from '@zhengwu/shared/contracts';
 import { StaffRole } from '@zhengwu/shared/contracts';
-import { headCandidates, sameHeads } from './department-heads.page';
+import { activeHeadIds, headCandidates, sameHeads } from './department-heads.page';
 
 const person = (id: string, name: string, active = true): StaffProfile => ({
   id,
@@ -20,16 +20,14 @@ const department = (heads: Array<{ staffId: string; staffName: string; active: b
 });
 
 describe('department heads page logic', () => {
-  it('offers the active staff by name, and keeps a deactivated head selectable so it can be taken off', () => {
+  it('offers the active staff by name, and starts from the heads still active', () => {
     const staff = [person('3', '王五'), person('1', '张三'), person('2', '李四', false)];
-    const candidates = headCandidates(staff, department([{ staffId: '2', staffName: '李四', active: false }]));
-    expect(candidates.map((c) => [c.staffId, c.active, c.username])).toEqual([
-      ['2', false, null],
-      ['3', true, 'u3'],
-      ['1', true, 'u1'],
+    expect(headCandidates(staff).map((c) => [c.staffId, c.username])).toEqual([
+      ['3', 'u3'],
+      ['1', 'u1'],
     ]);
-    // Without such a head, inactive accounts are not offered.
-    expect(headCandidates(staff, department([])).map((c) => c.staffId)).toEqual(['3', '1']);
+    // A deactivated head is not selected: saving the row drops them (the server takes active staff only).
+    expect(activeHeadIds(department([{ staffId: '2', staffName: '李四', active: false }, { staffId: '1', staffName: '张三', active: true }]))).toEqual(['1']);
   });
 
   it('compares choices of heads as sets', () => {

@@ -14,24 +14,27 @@ import { staffAccess } from '../shared/staff-access';
 
 type Department = DepartmentHeadsView['departments'][number];
 
-/** A person the admin may pick as a head: the centre's active staff, and any current head who is no longer active. */
+/** A person the admin may pick as a head: an active staff member of the centre. */
 export interface HeadCandidate {
   staffId: string;
   name: string;
-  username: string | null;
-  active: boolean;
+  username: string;
 }
 
 /**
- * Who may be picked for a department: every active staff member, by name, plus the department's
- * current heads who were deactivated since (so the admin sees them selected and can take them off).
+ * Who may be picked: the centre's active staff, by name. A deactivated head is listed in the heads
+ * column but not offered (the server refuses inactive staff as heads); saving the row drops them.
  */
-export function headCandidates(staff: readonly StaffProfile[], department: Department): HeadCandidate[] {
-  const candidates: HeadCandidate[] = staff.filter((person) => person.active).map((person) => ({ staffId: person.id, name: person.name, username: person.username, active: true }));
-  for (const head of department.heads) {
-    if (!candidates.some((candidate) => candidate.staffId === head.staffId)) candidates.push({ staffId: head.staffId, name: head.staffName, username: null, active: head.active });
-  }
-  return candidates.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || a.staffId.localeCompare(b.staffId));
+export function headCandidates(staff: readonly StaffProfile[]): HeadCandidate[] {
+  return staff
+    .filter((person) => person.active)
+    .map((person) => ({ staffId: person.id, name: person.name, username: person.username }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || a.staffId.localeCompare(b.staffId));
+}
+
+/** The department's heads who are still active: what the select starts from. */
+export function activeHeadIds(department: Department): string[] {
+  return department.heads.filter((head) => head.active).map((head) => head.staffId);
 }
 
 /** Whether two choices of heads are the same people, in whatever order. */
@@ -75,7 +78,8 @@ export function sameHeads(a: readonly string[], b: readonly string[]): boolean {
                 <th scope="row">{{ department.departmentName }} <span class="wb-muted">({{ department.departmentCode }})</span></th>
                 <td data-testid="department-heads">
                   @for (head of department.heads; track head.staffId; let last = $last) {
-                    <span [title]="('departmentHeads.since' | transloco) + ' ' + (head.assignedAt | zwDate)">{{ head.staffName }}</span>
+                    <span>{{ head.staffName }}</span>
+                    <span class="cdk-visually-hidden">（{{ 'departmentHeads.since' | transloco }} {{ head.assignedAt | zwDate }}）</span>
                     @if (!head.active) {
                       <span class="wb-muted">（{{ 'staff.inactive' | transloco }}）</span>
                     }
@@ -90,19 +94,13 @@ export function sameHeads(a: readonly string[], b: readonly string[]): boolean {
                       <mat-label>{{ 'departmentHeads.choose' | transloco }}</mat-label>
                       <mat-select
                         multiple
-                        [value]="chosen(department)"
+                        [value]="chosen()[department.departmentId]"
                         (valueChange)="choose(department, $event)"
                         [aria-label]="'departmentHeads.chooseFor' | transloco: { department: department.departmentName }"
                       >
-                        @for (candidate of candidatesFor(department); track candidate.staffId) {
+                        @for (candidate of candidates(); track candidate.staffId) {
                           <mat-option [value]="candidate.staffId">
-                            {{ candidate.name }}
-                            @if (candidate.username) {
-                              <span class="wb-muted">（{{ candidate.username }}）</span>
-                            }
-                            @if (!candidate.active) {
-                              <span class="wb-muted">（{{ 'staff.inactive' | transloco }}）</span>
-                            }
+                            {{ candidate.name }} <span class="wb-muted">（{{ candidate.username }}）</span>
                           </mat-option>
                         }
                       </mat-select>
@@ -110,13 +108,13 @@ export function sameHeads(a: readonly string[], b: readonly string[]): boolean {
                     <button
                       mat-flat-button
                       type="button"
-                      [disabled]="busy() || !changed(department)"
+                      [disabled]="busy() || !changed()[department.departmentId]"
                       (click)="save(department)"
                       [attr.aria-label]="'departmentHeads.saveFor' | transloco: { department: department.departmentName }"
                     >
                       {{ 'departmentHeads.save' | transloco }}
                     </button>
-                    @if (changed(department)) {
+                    @if (drafts()[department.departmentId]) {
                       <button mat-button type="button" [disabled]="busy()" (click)="undo(department)">{{ 'common.cancel' | transloco }}</button>
                     }
                     @if (saved() === department.departmentId) {
@@ -148,7 +146,18 @@ export class DepartmentHeadsPage {
   protected readonly departments = computed(() => this.view()?.departments ?? null);
   private readonly staff = signal<StaffProfile[]>([]);
   /** The admin's unsaved choice per department. */
-  private readonly drafts = signal<Record<string, string[]>>({});
+  protected readonly drafts = signal<Record<string, string[]>>({});
+  protected readonly candidates = computed(() => headCandidates(this.staff()));
+  /** Each department's selection: the draft, else its active heads (one array per change, for mat-select). */
+  protected readonly chosen = computed(() =>
+    Object.fromEntries((this.departments() ?? []).map((d) => [d.departmentId, this.drafts()[d.departmentId] ?? activeHeadIds(d)])),
+  );
+  /** Whether saving would change anything: a different choice, or a deactivated head to drop. */
+  protected readonly changed = computed(() =>
+    Object.fromEntries(
+      (this.departments() ?? []).map((d) => [d.departmentId, !sameHeads(this.chosen()[d.departmentId] ?? [], activeHeadIds(d)) || d.heads.some((head) => !head.active)]),
+    ),
+  );
   protected readonly busy = signal(false);
   protected readonly saved = signal<string | null>(null);
   protected readonly loadError = signal<Translatable | null>(null);
@@ -165,19 +174,6 @@ export class DepartmentHeadsPage {
     });
   }
 
-  protected candidatesFor(department: Department): HeadCandidate[] {
-    return headCandidates(this.staff(), department);
-  }
-
-  protected chosen(department: Department): string[] {
-    return this.drafts()[department.departmentId] ?? department.heads.map((head) => head.staffId);
-  }
-
-  protected changed(department: Department): boolean {
-    const draft = this.drafts()[department.departmentId];
-    return draft !== undefined && !sameHeads(draft, department.heads.map((head) => head.staffId));
-  }
-
   protected choose(department: Department, staffIds: string[]): void {
     this.saved.set(null);
     this.drafts.update((drafts) => ({ ...drafts, [department.departmentId]: staffIds }));
@@ -188,7 +184,7 @@ export class DepartmentHeadsPage {
   }
 
   protected save(department: Department): void {
-    const staffIds = this.chosen(department);
+    const staffIds = this.chosen()[department.departmentId] ?? activeHeadIds(department);
     this.busy.set(true);
     this.rowError.set(null);
     this.saved.set(null);
