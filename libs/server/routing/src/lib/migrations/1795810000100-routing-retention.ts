@@ -16,8 +16,7 @@ export class RoutingRetention1795810000100 implements MigrationInterface {
     await runner.query(`CREATE POLICY routing_inbox_delete_applied_only ON routing_inbox AS RESTRICTIVE FOR DELETE USING (status = 'applied')`);
     await runner.query(`GRANT DELETE ON routing_outbox, routing_inbox TO ${RUNTIME_GROUP_ROLE}`);
     // Without it the pruner reads every row a centre ever published to find the old ones (EXPLAIN:
-    // a bitmap heap scan of the whole centre). The inbox needs none: EXPLAIN shows its (tenant, peer,
-    // received_at) index already finds the rows received before the cutoff.
+    // a bitmap heap scan of the whole centre). The inbox's counterpart is migration 1795810000200.
     await runner.query(`CREATE INDEX routing_outbox_tenant_published_idx ON routing_outbox (tenant_id, published_at) WHERE status = 'published'`);
   }
 
