@@ -38,8 +38,8 @@ export function loggerParams(level: LogLevel, deploymentId: string): Params {
   return {
     assignResponse: true,
     // nestjs-pino's default route '*' is path-to-regexp's old wildcard, which Nest 11 converts with a
-    // warning at every start. The named wildcard reaches every request, the web apps' too; the
-    // probes stay out of the log, as they did when only the API's routes were logged.
+    // warning at every start. The named wildcard reaches every Nest route (the web apps' files are
+    // served by Fastify directly and stay unlogged, as before); the probes stay out of the log.
     forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
     exclude: [
       { path: 'health', method: RequestMethod.ALL },
