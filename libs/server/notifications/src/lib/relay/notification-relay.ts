@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, Optional } from '@nestjs/common';
 import { AppConfig } from '@zhengwu/server/core/config';
 import { UnitOfWork } from '@zhengwu/server/core/database';
-import { HostedTenants, RequestContext } from '@zhengwu/server/core/tenancy';
+import { HostedTenants, RepeatingRound, RequestContext } from '@zhengwu/server/core/tenancy';
 import { redactContacts } from '../delivery/contact-masking';
 import { NOTIFICATION_DRIVER, NotificationDriver, NotificationUndeliverableError } from '../delivery/notification-driver';
 import { ClaimedNotification, NotificationRepository } from '../notification.repository';
@@ -32,8 +32,7 @@ export interface RelayReport {
 export class NotificationRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('NotificationRelay');
   private readonly settings: NotificationRelaySettings;
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
+  private loop?: RepeatingRound;
   private stopped = false;
 
   constructor(
@@ -51,14 +50,14 @@ export class NotificationRelay implements OnApplicationBootstrap, OnModuleDestro
   onApplicationBootstrap(): void {
     if (this.config.WORKERS_ENABLED) {
       this.logger.log(`Relaying notifications through the ${this.driver.name} driver`);
-      this.schedule();
+      this.loop = new RepeatingRound(() => this.relayOnce(), this.settings.intervalMs, (error: unknown) => this.logger.error(`Notification relay round failed: ${describe(error)}`));
+      this.loop.start();
     }
   }
 
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
+    await this.loop?.stop();
   }
 
   /** One round over every hosted centre. `at` stands in for the clock (tests); default: the database's. */
@@ -73,18 +72,6 @@ export class NotificationRelay implements OnApplicationBootstrap, OnModuleDestro
       }
     });
     return report;
-  }
-
-  private schedule(): void {
-    this.timer = setTimeout(() => {
-      this.running = this.relayOnce()
-        .catch((error: unknown) => this.logger.error(`Notification relay round failed: ${describe(error)}`))
-        .finally(() => {
-          this.running = undefined;
-          if (!this.stopped) this.schedule();
-        });
-    }, this.settings.intervalMs);
-    this.timer.unref();
   }
 
   private async relayCentre(tenantId: string, at: Date | null, report: RelayReport): Promise<void> {

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { AppConfig } from '@zhengwu/server/core/config';
 import { UnitOfWork } from '@zhengwu/server/core/database';
-import { HostedTenants, RequestContext } from '@zhengwu/server/core/tenancy';
+import { HostedTenants, RepeatingRound, RequestContext } from '@zhengwu/server/core/tenancy';
 import type { Envelope } from '@zhengwu/shared/contracts';
 import { RoutingAlerts } from '../alerts/routing-alerts';
 import { ClaimedEnvelope, OutboxRepository } from '../outbox/outbox.repository';
@@ -31,8 +31,7 @@ export interface RoutingRelayReport {
 @Injectable()
 export class RoutingRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('RoutingRelay');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
+  private loop?: RepeatingRound;
   private stopped = false;
 
   constructor(
@@ -49,14 +48,14 @@ export class RoutingRelay implements OnApplicationBootstrap, OnModuleDestroy {
   onApplicationBootstrap(): void {
     if (this.config.WORKERS_ENABLED) {
       this.logger.log(`Relaying routed envelopes through the ${this.transport.name} transport`);
-      this.schedule();
+      this.loop = new RepeatingRound(() => this.relayOnce(), this.settings.intervalMs, (error: unknown) => this.logger.error(`Routing relay round failed: ${describe(error)}`));
+      this.loop.start();
     }
   }
 
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
+    await this.loop?.stop();
   }
 
   /** One round over every hosted centre. `at` stands in for the clock (tests); default: the database's. */
@@ -71,18 +70,6 @@ export class RoutingRelay implements OnApplicationBootstrap, OnModuleDestroy {
       }
     });
     return report;
-  }
-
-  private schedule(): void {
-    this.timer = setTimeout(() => {
-      this.running = this.relayOnce()
-        .catch((error: unknown) => this.logger.error(`Routing relay round failed: ${describe(error)}`))
-        .finally(() => {
-          this.running = undefined;
-          if (!this.stopped) this.schedule();
-        });
-    }, this.settings.intervalMs);
-    this.timer.unref();
   }
 
   private async relayCentre(tenantId: string, at: Date | null, report: RoutingRelayReport): Promise<void> {

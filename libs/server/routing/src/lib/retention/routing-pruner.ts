@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { AppConfig } from '@zhengwu/server/core/config';
 import { UnitOfWork } from '@zhengwu/server/core/database';
-import { HostedTenants, RequestContext } from '@zhengwu/server/core/tenancy';
+import { HostedTenants, RepeatingRound, RequestContext } from '@zhengwu/server/core/tenancy';
 import { ROUTING_SETTINGS, RoutingSettings } from '../routing-settings';
 import { RoutingRetentionRepository } from './routing-retention.repository';
 
@@ -23,8 +23,7 @@ export interface RoutingPruneReport {
 @Injectable()
 export class RoutingPruner implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('RoutingPruner');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
+  private loop?: RepeatingRound;
   private stopped = false;
 
   constructor(
@@ -37,13 +36,16 @@ export class RoutingPruner implements OnApplicationBootstrap, OnModuleDestroy {
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.config.WORKERS_ENABLED) this.schedule();
+    if (!this.config.WORKERS_ENABLED) return;
+    this.loop = new RepeatingRound(() => this.pruneOnce(), this.settings.pruneIntervalMs, (error: unknown) =>
+      this.logger.error(`Routing pruning round failed: ${error instanceof Error ? error.message : String(error)}`),
+    );
+    this.loop.start();
   }
 
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
+    await this.loop?.stop();
   }
 
   /** One round over every hosted centre. `now` stands in for the clock (tests). */
@@ -63,18 +65,6 @@ export class RoutingPruner implements OnApplicationBootstrap, OnModuleDestroy {
       }
     });
     return report;
-  }
-
-  private schedule(): void {
-    this.timer = setTimeout(() => {
-      this.running = this.pruneOnce()
-        .catch((error: unknown) => this.logger.error(`Routing pruning round failed: ${error instanceof Error ? error.message : String(error)}`))
-        .finally(() => {
-          this.running = undefined;
-          if (!this.stopped) this.schedule();
-        });
-    }, this.settings.pruneIntervalMs);
-    this.timer.unref();
   }
 
   /**
